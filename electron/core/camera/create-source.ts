@@ -1,0 +1,48 @@
+/**
+ * Turns a parsed camera spec into its source. The USB source is returned as a PushSource (narrow
+ * on `kind === 'usb'`) because the capture window needs its push()/reportError().
+ */
+import { missingCaseError } from '../../contract/result.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { CameraSpec } from './camera-spec.js';
+import { MjpegFileSource } from './mjpeg-file-source.js';
+import { MjpegHttpSource, type BackoffOptions } from './mjpeg-http-source.js';
+import { PushSource } from './push-source.js';
+
+export type AnyCameraSource = PushSource | MjpegHttpSource | MjpegFileSource;
+
+export interface CreateSourceOptions {
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  /** Playback rate of a file, poll rate of a snapshot URL. Default 15. */
+  readonly fps?: number;
+  /** No frame for this long means stalled (USB and HTTP). Default 5000 ms. */
+  readonly stallTimeoutMs?: number;
+  /** Reconnect backoff for HTTP cameras. */
+  readonly backoff?: BackoffOptions;
+}
+
+export function createCameraSource(spec: CameraSpec, options: CreateSourceOptions): AnyCameraSource {
+  const logger = options.logger.child('camera');
+  switch (spec.kind) {
+    case 'usb':
+      return new PushSource({ id: spec.id, device: spec.device ?? '', stallTimeoutMs: options.stallTimeoutMs, logger });
+    case 'mjpeg-url':
+      if (spec.url === undefined) throw new Error(`Camera ${spec.id} has no URL.`);
+      return new MjpegHttpSource({
+        id: spec.id,
+        url: spec.url,
+        fps: options.fps,
+        stallTimeoutMs: options.stallTimeoutMs,
+        backoff: options.backoff,
+        clock: options.clock,
+        logger,
+      });
+    case 'mjpeg-file':
+      if (spec.path === undefined) throw new Error(`Camera ${spec.id} has no file path.`);
+      return new MjpegFileSource({ id: spec.id, path: spec.path, fps: options.fps, logger });
+    default:
+      throw missingCaseError(spec.kind);
+  }
+}
