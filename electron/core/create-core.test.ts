@@ -1,0 +1,155 @@
+/**
+ * The core end to end in plain Node, with a real SQLite file, the real face models and real photos: enrolment
+ * with consent, recognition and its events, a stranger who leaves no trace, and bad frames that change nothing.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyEntrance, personInFrame } from '../../e2e/support/scene-frames.js';
+import { lfwPhoto } from '../../e2e/support/paths.js';
+import type { EventName } from '../contract/access.js';
+import type { Caller } from '../contract/dispatch.js';
+import type { CameraStatus, DisplayState, EnrolmentSession, PickupAlert, SampleResult } from '../contract/dto.js';
+import type { Result } from '../contract/result.js';
+import { createCore, DATABASE_FILE } from './create-core.js';
+import type { Core } from './core-api.js';
+import { memoryLogger } from './logger.js';
+
+const admin: Caller = { role: 'admin', connectionId: 'admin-1' };
+const capture: Caller = { role: 'capture', connectionId: 'capture-1' };
+const staff: Caller = { role: 'staff', connectionId: 'staff-1' };
+
+let dataDir: string;
+let core: Core;
+const events: { event: EventName; payload: unknown }[] = [];
+
+function value<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+function rows(sql: string, ...params: unknown[]): number {
+  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+  try {
+    return (db.prepare(sql).get(...params) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+/** Pushes a frame as the capture window would, repeatedly, until `done` or the time is up. */
+async function show(jpegs: readonly Buffer[], done: () => boolean, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  let i = 0;
+  while (Date.now() < until && !done()) {
+    const jpeg = jpegs[i++ % jpegs.length] as Buffer;
+    value(await core.call(capture, 'camera.pushFrame', { jpeg: new Uint8Array(jpeg) }));
+    await new Promise((resolve) => setTimeout(resolve, 120));
+  }
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-core-'));
+  core = await createCore({ dataDir, camera: 'usb', mode: 'browser', version: 'test', logger: memoryLogger() });
+  core.onEvent((event, payload) => events.push({ event, payload }));
+  await core.visionReady;
+  value(await core.call(admin, 'auth.setupManager', { username: 'maria', password: 'correct horse 42' }));
+}, 180_000);
+
+afterAll(async () => {
+  await core.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the core', () => {
+  it('creates the demo store on first start', () => {
+    expect(rows('SELECT COUNT(*) AS n FROM customers')).toBeGreaterThanOrEqual(30);
+    expect(rows(`SELECT COUNT(*) AS n FROM orders WHERE status = 'preparing'`)).toBeGreaterThanOrEqual(3);
+    expect(rows('SELECT COUNT(*) AS n FROM products')).toBeGreaterThanOrEqual(20);
+  });
+
+  it('counts a corrupt frame, says why, and goes on analysing', async () => {
+    const truncated = (await emptyEntrance()).subarray(0, 400);
+    value(await core.call(capture, 'camera.pushFrame', { jpeg: new Uint8Array(truncated) }));
+    let status: CameraStatus | undefined;
+    for (let i = 0; i < 30; i += 1) {
+      status = value<CameraStatus[]>(await core.call(staff, 'camera.status', {}))[0];
+      if ((status?.framesRejected ?? 0) > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(status?.framesRejected).toBeGreaterThan(0);
+    expect(status?.lastError).toMatch(/not a valid image/);
+    const analysedBefore = status?.framesAnalysed ?? 0;
+    await show([await emptyEntrance()], () => false, 800);
+    const after = value<CameraStatus[]>(await core.call(staff, 'camera.status', {}))[0];
+    expect(after?.framesAnalysed).toBeGreaterThan(analysedBefore);
+  });
+
+  it('enrols a consenting customer, recognises them and alerts the staff; a stranger leaves no trace', async () => {
+    const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+    const target = db
+      .prepare(
+        `SELECT c.id, c.first_name AS firstName, o.number FROM orders o JOIN customers c ON c.id = o.customer_id
+          WHERE o.status = 'preparing' ORDER BY o.number LIMIT 1`,
+      )
+      .get() as { id: string; firstName: string; number: number };
+    db.close();
+
+    const consent = value<{ version: string }>(await core.call(admin, 'consent.text', {}));
+    const session = value<EnrolmentSession>(
+      await core.call(admin, 'enrolment.start', {
+        customerId: target.id,
+        consentTextVersion: consent.version,
+        customerAgreed: true,
+        thumbnailAgreed: false,
+      }),
+    );
+    for (const index of [1, 2, 3]) {
+      await show([await personInFrame(lfwPhoto('Colin_Powell', index))], () => false, 400);
+      const sample = value<SampleResult>(
+        await core.call(admin, 'enrolment.captureSample', { enrolmentId: session.enrolmentId }),
+      );
+      expect(sample.accepted, sample.message).toBe(true);
+    }
+    value(await core.call(admin, 'enrolment.finish', { enrolmentId: session.enrolmentId }));
+    expect(rows('SELECT COUNT(*) AS n FROM face_templates WHERE customer_id = ?', target.id)).toBe(3);
+    // No thumbnail without that specific consent.
+    expect(rows('SELECT COUNT(*) AS n FROM customer_thumbnails WHERE customer_id = ?', target.id)).toBe(0);
+
+    await show([await emptyEntrance()], () => false, 3000);
+    events.length = 0;
+    const greeted = () =>
+      events.some((e) => e.event === 'display.changed' && (e.payload as DisplayState).kind === 'greeting');
+    const walkIn = await Promise.all([4, 5, 6].map((i) => personInFrame(lfwPhoto('Colin_Powell', i))));
+    await show(walkIn, greeted, 20_000);
+    const greeting = events.find(
+      (e) => e.event === 'display.changed' && (e.payload as DisplayState).kind === 'greeting',
+    )?.payload as Extract<DisplayState, { kind: 'greeting' }> | undefined;
+    expect(greeting?.firstName).toBe(target.firstName);
+    expect(greeting?.order?.number).toBe(target.number);
+    expect(greeting?.offers).toHaveLength(3);
+    const alerts = value<PickupAlert[]>(await core.call(staff, 'alerts.list', {}));
+    expect(alerts.map((a) => a.order?.number)).toContain(target.number);
+    expect(rows('SELECT COUNT(*) AS n FROM visits WHERE customer_id = ?', target.id)).toBe(1);
+
+    // A stranger for several seconds: counted, never stored.
+    await show([await emptyEntrance()], () => false, 3000);
+    const before = {
+      visits: rows('SELECT COUNT(*) AS n FROM visits'),
+      templates: rows('SELECT COUNT(*) AS n FROM face_templates'),
+      footfall: rows('SELECT COALESCE(SUM(faces_seen), 0) AS n FROM footfall_hourly'),
+    };
+    events.length = 0;
+    const stranger = await Promise.all([1, 2, 3, 4].map((i) => personInFrame(lfwPhoto('Tony_Blair', i))));
+    await show(stranger, () => false, 5000);
+    expect(
+      events.filter((e) => e.event === 'display.changed' && (e.payload as DisplayState).kind === 'greeting'),
+    ).toHaveLength(0);
+    expect(events.filter((e) => e.event === 'alerts.changed')).toHaveLength(0);
+    expect(rows('SELECT COUNT(*) AS n FROM visits')).toBe(before.visits);
+    expect(rows('SELECT COUNT(*) AS n FROM face_templates')).toBe(before.templates);
+    expect(rows('SELECT COALESCE(SUM(faces_seen), 0) AS n FROM footfall_hourly')).toBeGreaterThan(before.footfall);
+  });
+});
