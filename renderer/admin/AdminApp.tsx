@@ -1,0 +1,68 @@
+/** The manager's window: first-run setup, sign-in, then camera, customers and enrolment. */
+import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
+import { missingCaseError } from '../../electron/contract/result.js';
+import type { KioskClient } from '../shared/api/client.js';
+import { ConnectionBadge } from '../shared/components/ConnectionBadge.js';
+import { ErrorBanner } from '../shared/components/ErrorBanner.js';
+import { useConnection } from '../shared/hooks/useConnection.js';
+import { AreaError } from './AreaError.js';
+import { LoginForm, SetupForm } from './AuthForms.js';
+import { CameraPanel } from './CameraPanel.js';
+import { CustomerDetail } from './CustomerDetail.js';
+import { CustomerList } from './CustomerList.js';
+import type { AdminState, Phase } from './store.js';
+
+interface Props {
+  readonly client: KioskClient<'admin'>;
+  readonly store: StoreApi<AdminState>;
+}
+
+function Body({ phase, store }: { readonly phase: Phase; readonly store: StoreApi<AdminState> }) {
+  switch (phase) {
+    case 'loading':
+      return <p className="muted loading">Connecting to the kiosk…</p>;
+    case 'setup':
+      return <SetupForm store={store} />;
+    case 'login':
+      return <LoginForm store={store} />;
+    case 'signedIn':
+      return (
+        <div className="workspace">
+          <CameraPanel store={store} />
+          <CustomerList store={store} />
+          <CustomerDetail store={store} />
+        </div>
+      );
+    default:
+      throw missingCaseError(phase);
+  }
+}
+
+export function AdminApp({ client, store }: Props) {
+  const status = useConnection(client.connection);
+  const phase = useStore(store, (s) => s.phase);
+  const username = useStore(store, (s) => s.username);
+  const signOut = useStore(store, (s) => s.signOut);
+  return (
+    <div className="admin">
+      <ErrorBanner status={status} />
+      <header className="topbar">
+        <h1>Store admin</h1>
+        {phase === 'signedIn' ? (
+          <>
+            <span className="muted">Signed in as {username}</span>
+            <button type="button" className="secondary" data-testid="sign-out" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          </>
+        ) : null}
+        <ConnectionBadge status={status} />
+      </header>
+      <main className="content">
+        <AreaError store={store} area="session" />
+        <Body phase={phase} store={store} />
+      </main>
+    </div>
+  );
+}

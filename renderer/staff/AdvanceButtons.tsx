@@ -1,0 +1,36 @@
+/** "Mark ready" / "Mark collected" for one order, with its error sentence underneath. */
+import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
+import type { Order } from '../../electron/contract/dto.js';
+import { InlineError } from '../shared/components/ErrorBanner.js';
+import { orderKey, type StaffState } from './store.js';
+
+export function AdvanceButtons({ order, store }: { readonly order: Order; readonly store: StoreApi<StaffState> }) {
+  const key = orderKey(order.id);
+  const busy = useStore(store, (s) => s.busy[key] === true);
+  const error = useStore(store, (s) => s.errors[key] ?? null);
+  const advance = useStore(store, (s) => s.advance);
+  return (
+    <div className="advance">
+      <div className="buttons">
+        <button
+          type="button"
+          data-testid="advance-ready"
+          disabled={busy || order.status !== 'preparing'}
+          onClick={() => void advance(order.id, 'ready')}
+        >
+          Mark ready
+        </button>
+        <button
+          type="button"
+          data-testid="advance-collected"
+          disabled={busy || (order.status !== 'preparing' && order.status !== 'ready')}
+          onClick={() => void advance(order.id, 'collected')}
+        >
+          Mark collected
+        </button>
+      </div>
+      <InlineError message={error} testId="advance-error" />
+    </div>
+  );
+}
