@@ -1,0 +1,152 @@
+/**
+ * The Electron shell's entry point: single-instance lock, start-up (protocol, security, core process,
+ * IPC, windows) and an orderly quit that lets the core close its database.
+ * Bundled to dist/electron/main.cjs; its siblings there are core-host.cjs and preload-<role>.cjs,
+ * and dist/renderer holds the pages.
+ */
+import path from 'node:path';
+import { app, dialog, ipcMain, Menu, session, utilityProcess, type BrowserWindow } from 'electron';
+import type { Role } from '../contract/access.js';
+import { AppInfo } from '../contract/dto.js';
+import { systemClock } from '../core/clock.js';
+import { createLogger, type Logger } from '../core/logger.js';
+import { readAppMetadata } from './app-metadata.js';
+import { parseCliArgs, USAGE, type CliOptions } from './cli-args.js';
+import { createCoreProcess, type CoreProcess } from './core-process.js';
+import { installIpcRouter } from './ipc-router.js';
+import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol.js';
+import { createRestartPolicy, DEFAULT_RESTART_LIMIT } from './restart-policy.js';
+import { installSecurity } from './security.js';
+import { createWindowRegistry } from './window-registry.js';
+import { createRoleWindow } from './windows.js';
+
+/** dist/electron, where this bundle, the core host and the preloads live. */
+const ELECTRON_DIST = __dirname;
+const SHUTDOWN_TIMEOUT_MS = 5000;
+const VISIBLE_ROLES: readonly Role[] = ['customer', 'staff', 'admin'];
+
+async function startKiosk(options: CliOptions, version: string, logger: Logger): Promise<void> {
+  const registry = createWindowRegistry();
+  // A packaged kiosk has no menu: nothing to reload the page or open developer tools with.
+  if (app.isPackaged) Menu.setApplicationMenu(null);
+  serveRenderer(session.defaultSession, path.resolve(ELECTRON_DIST, '..', 'renderer'), logger.child('protocol'));
+  installSecurity({ app, session: session.defaultSession, registry, logger: logger.child('security') });
+
+  const windows = new Map<Role, BrowserWindow>();
+  let router: ReturnType<typeof installIpcRouter> | null = null;
+  const fatal = (title: string, message: string): void => {
+    logger.error(title, { message });
+    dialog.showErrorBox(title, message);
+    app.exit(1);
+  };
+
+  const core: CoreProcess = createCoreProcess({
+    fork: () => {
+      const child = utilityProcess.fork(path.join(ELECTRON_DIST, 'core-host.cjs'), [], {
+        serviceName: 'Smart Store Kiosk core',
+        stdio: 'inherit',
+      });
+      return {
+        postMessage: (message) => child.postMessage(message),
+        onMessage: (listener) => void child.on('message', listener),
+        onExit: (listener) => void child.on('exit', listener),
+        kill: () => void child.kill(),
+      };
+    },
+    start: { dataDir: options.dataDir, camera: options.camera, version },
+    policy: createRestartPolicy({ ...DEFAULT_RESTART_LIMIT, clock: systemClock }),
+    logger: logger.child('core-process'),
+    onEvent: (event, payload) => router?.deliver(event, payload),
+    onFailed: (message) => fatal('Smart Store Kiosk could not start', message),
+    onGaveUp: (message) => fatal('Smart Store Kiosk stopped working', message),
+  });
+
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    // Let the core close the database before the process ends.
+    event.preventDefault();
+    quitting = true;
+    void core.shutdown(SHUTDOWN_TIMEOUT_MS).finally(() => app.quit());
+  });
+
+  const started = await core.start();
+  if (!started.ok) {
+    fatal('Smart Store Kiosk could not start', started.message);
+    return;
+  }
+  router = installIpcRouter({ ipcMain, registry, core, logger: logger.child('ipc') });
+
+  // The core knows the camera's kind; only a USB camera needs the hidden capture window.
+  const info = await core.call('customer', 'shell', 'app.info', {});
+  const parsedInfo = info.ok ? AppInfo.safeParse(info.value) : null;
+  const roles: Role[] = [...VISIBLE_ROLES];
+  if (parsedInfo?.success === true && parsedInfo.data.camera.kind === 'usb') roles.push('capture');
+  if (parsedInfo?.success !== true) logger.warn('app.info failed; no capture window will be opened', { info });
+
+  for (const role of roles) {
+    const window = createRoleWindow(role, {
+      preloadDir: ELECTRON_DIST,
+      registry,
+      devTools: !app.isPackaged,
+      onGone: (id) => core.disconnect(registry.connectionIdOf(id)),
+    });
+    windows.set(role, window);
+    window.on('closed', () => {
+      windows.delete(role);
+      // The hidden capture window alone does not keep the kiosk open.
+      if (!VISIBLE_ROLES.some((visible) => windows.has(visible))) app.quit();
+    });
+  }
+
+  app.on('second-instance', () => {
+    const staff = windows.get('staff');
+    if (staff === undefined) return;
+    if (staff.isMinimized()) staff.restore();
+    staff.focus();
+  });
+}
+
+function main(): void {
+  const logger = createLogger({ scope: 'main' });
+  const metadata = readAppMetadata(path.resolve(ELECTRON_DIST, '..', '..', 'package.json'), {
+    productName: 'Smart Store Kiosk',
+    version: app.getVersion(),
+  });
+  app.setName(metadata.productName);
+  registerAppSchemeAsPrivileged();
+  app.enableSandbox();
+
+  const defaultDataDir = app.getPath('userData');
+  const parsed = parseCliArgs(process.argv.slice(1), defaultDataDir);
+  if (!parsed.ok) {
+    process.stderr.write(`${parsed.message}\n`);
+    app.exit(2);
+    return;
+  }
+  if (parsed.options.help) {
+    process.stdout.write(USAGE);
+    app.exit(0);
+    return;
+  }
+  const options: CliOptions = { ...parsed.options, dataDir: path.resolve(parsed.options.dataDir) };
+  // Chromium's profile and the single-instance lock follow the data folder, so two data folders are two kiosks.
+  if (options.dataDir !== path.resolve(defaultDataDir)) app.setPath('userData', options.dataDir);
+  if (!app.requestSingleInstanceLock()) {
+    logger.info('another instance is already running; handing over to it');
+    app.quit();
+    return;
+  }
+
+  app
+    .whenReady()
+    .then(() => startKiosk(options, metadata.version, logger))
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error('start-up failed', { error: error instanceof Error ? error.stack : message });
+      dialog.showErrorBox('Smart Store Kiosk could not start', message);
+      app.exit(1);
+    });
+}
+
+main();
