@@ -37,6 +37,7 @@ function count(sql: string): number {
 }
 
 test('a USB camera captured in the browser feeds the core; strangers are only counted', async () => {
+  const spawnedAt = Date.now();
   app = await startKiosk({ dataDir, camera: 'usb' });
   const browser = await chromium.launch({
     ...(CHROMIUM ? { executablePath: CHROMIUM } : {}),
@@ -60,6 +61,7 @@ test('a USB camera captured in the browser feeds the core; strangers are only co
     await expect
       .poll(() => count('SELECT COALESCE(SUM(faces_seen), 0) AS n FROM footfall_hourly'), { timeout: 90_000 })
       .toBeGreaterThan(0);
+    console.log(`[figures] cold start to first detection (USB capture): ${Date.now() - spawnedAt} ms`);
     const staff = await context.newPage();
     await staff.goto(app.url('staff'));
     await expect(staff.getByTestId('camera-banner')).toHaveCount(0);

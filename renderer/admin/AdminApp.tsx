@@ -8,17 +8,43 @@ import { ErrorBanner } from '../shared/components/ErrorBanner.js';
 import { useConnection } from '../shared/hooks/useConnection.js';
 import { AreaError } from './AreaError.js';
 import { LoginForm, SetupForm } from './AuthForms.js';
-import { CameraPanel } from './CameraPanel.js';
-import { CustomerDetail } from './CustomerDetail.js';
-import { CustomerList } from './CustomerList.js';
+import { useState } from 'react';
 import type { AdminState, Phase } from './store.js';
+import { ADMIN_TABS } from './tabs.js';
 
 interface Props {
   readonly client: KioskClient<'admin'>;
   readonly store: StoreApi<AdminState>;
 }
 
-function Body({ phase, store }: { readonly phase: Phase; readonly store: StoreApi<AdminState> }) {
+function SignedIn({ client, store }: Props) {
+  const [active, setActive] = useState(ADMIN_TABS[0]?.id ?? '');
+  const tab = ADMIN_TABS.find((t) => t.id === active) ?? ADMIN_TABS[0];
+  return (
+    <>
+      {ADMIN_TABS.length > 1 ? (
+        <nav className="tabs" aria-label="Admin sections">
+          {ADMIN_TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              aria-selected={t.id === tab?.id}
+              className={t.id === tab?.id ? 'tab active' : 'tab'}
+              data-testid={`tab-${t.id}`}
+              onClick={() => setActive(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </nav>
+      ) : null}
+      {tab ? tab.render({ client, store }) : null}
+    </>
+  );
+}
+
+function Body({ phase, client, store }: { readonly phase: Phase } & Props) {
   switch (phase) {
     case 'loading':
       return <p className="muted loading">Connecting to the kiosk…</p>;
@@ -27,13 +53,7 @@ function Body({ phase, store }: { readonly phase: Phase; readonly store: StoreAp
     case 'login':
       return <LoginForm store={store} />;
     case 'signedIn':
-      return (
-        <div className="workspace">
-          <CameraPanel store={store} />
-          <CustomerList store={store} />
-          <CustomerDetail store={store} />
-        </div>
-      );
+      return <SignedIn client={client} store={store} />;
     default:
       throw missingCaseError(phase);
   }
@@ -61,7 +81,7 @@ export function AdminApp({ client, store }: Props) {
       </header>
       <main className="content">
         <AreaError store={store} area="session" />
-        <Body phase={phase} store={store} />
+        <Body phase={phase} client={client} store={store} />
       </main>
     </div>
   );

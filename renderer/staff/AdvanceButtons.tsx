@@ -1,4 +1,7 @@
-/** "Mark ready" / "Mark collected" for one order, with its error sentence underneath. */
+/**
+ * The one next step for an order ("Mark ready" while preparing, "Mark collected" once ready), with its error
+ * sentence underneath. Orders move forward one step at a time, so the board offers only the step that is allowed.
+ */
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Order } from '../../electron/contract/dto.js';
@@ -13,22 +16,26 @@ export function AdvanceButtons({ order, store }: { readonly order: Order; readon
   return (
     <div className="advance">
       <div className="buttons">
-        <button
-          type="button"
-          data-testid="advance-ready"
-          disabled={busy || order.status !== 'preparing'}
-          onClick={() => void advance(order.id, 'ready')}
-        >
-          Mark ready
-        </button>
-        <button
-          type="button"
-          data-testid="advance-collected"
-          disabled={busy || (order.status !== 'preparing' && order.status !== 'ready')}
-          onClick={() => void advance(order.id, 'collected')}
-        >
-          Mark collected
-        </button>
+        {order.status === 'preparing' && (
+          <button
+            type="button"
+            data-testid="advance-ready"
+            disabled={busy}
+            onClick={() => void advance(order.id, 'ready')}
+          >
+            Mark ready
+          </button>
+        )}
+        {order.status === 'ready' && (
+          <button
+            type="button"
+            data-testid="advance-collected"
+            disabled={busy}
+            onClick={() => void advance(order.id, 'collected')}
+          >
+            Mark collected
+          </button>
+        )}
       </div>
       <InlineError message={error} testId="advance-error" />
     </div>
