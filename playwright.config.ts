@@ -1,11 +1,7 @@
 // End-to-end specs: the product in browser mode driven through Debian's Chromium (or Chrome where that is what
 // the machine has). Electron specs skip themselves, with the reason, where no Electron binary is installed.
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) =>
-  existsSync(p),
-);
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium.js';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -17,15 +13,8 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     launchOptions: {
-      ...(chromium ? { executablePath: chromium } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      ...(CHROMIUM_PATH ? { executablePath: CHROMIUM_PATH } : {}),
+      args: [...CHROMIUM_ARGS],
     },
   },
 });

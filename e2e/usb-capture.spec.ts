@@ -3,17 +3,14 @@
  * sends frames to the core, faces are detected and counted. Nobody in the clip enrolled, so nothing else is
  * written: no visit, no template, no image.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium, expect, test } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.js';
 import { startKiosk, type KioskApp } from './support/kiosk-app.js';
 import { WALK_CLIP } from './support/paths.js';
-
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) =>
-  existsSync(p),
-);
 
 let dataDir: string;
 let app: KioskApp | null = null;
@@ -40,14 +37,9 @@ test('a USB camera captured in the browser feeds the core; strangers are only co
   const spawnedAt = Date.now();
   app = await startKiosk({ dataDir, camera: 'usb' });
   const browser = await chromium.launch({
-    ...(CHROMIUM ? { executablePath: CHROMIUM } : {}),
+    ...(CHROMIUM_PATH ? { executablePath: CHROMIUM_PATH } : {}),
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_ARGS,
       '--use-fake-ui-for-media-stream',
       '--use-fake-device-for-media-stream',
       `--use-file-for-fake-video-capture=${WALK_CLIP}`,

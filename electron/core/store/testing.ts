@@ -7,7 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fixedClock } from '../clock.js';
 import { memoryLogger } from '../logger.js';
-import { openDatabase, type WritableDb } from './database.js';
+import Database from 'better-sqlite3';
+import { asWritable, openDatabase, type WritableDb } from './database.js';
+import { migrate, schemaVersion } from './migrate.js';
+import { MIGRATIONS } from './migrations/index.js';
 
 export interface TestStore {
   readonly db: WritableDb;
@@ -50,4 +53,29 @@ export function sampleJpeg(): Buffer {
   return fs.readFileSync(
     path.resolve(repoRoot, '../shared/data/faces/identities/lfw/Colin_Powell/Colin_Powell_0001.jpg'),
   );
+}
+
+/**
+ * For a migration's own test: a fresh database file migrated to `version - 1`, then `beforeThis(db)` (rows that the
+ * migration must carry over), then migrated to `version`. Returns the handle and a cleanup.
+ */
+export function openAtMigration(
+  version: number,
+  beforeThis: (db: WritableDb) => void = () => undefined,
+): { db: WritableDb; close: () => void } {
+  const dir = tempDir();
+  const db = asWritable(new Database(path.join(dir, 'kiosk.sqlite')));
+  db.pragma('foreign_keys = ON');
+  const deps = { logger: memoryLogger(), clock: fixedClock('2026-11-20T09:00:00Z') };
+  migrate(db, MIGRATIONS, { ...deps, target: version - 1 });
+  if (schemaVersion(db) !== version - 1) throw new Error(`Could not migrate a fresh database to ${version - 1}.`);
+  beforeThis(db);
+  migrate(db, MIGRATIONS, { ...deps, target: version });
+  return {
+    db,
+    close: () => {
+      if (db.open) db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
