@@ -79,6 +79,41 @@ function ensureElectron() {
   explainMissing(version, reasonFrom(result));
 }
 
+/**
+ * Converts human's TF.js face models to ONNX (native-models/out) when they are missing or stale; a no-op in
+ * under a second when up to date. Needs tsx and onnx-proto (dev dependencies): a production install skips it
+ * (a packaged app ships the converted models). On failure the app falls back to the human backend.
+ */
+function ensureNativeModels() {
+  const script = path.join(process.cwd(), 'native-models', 'convert-all.ts');
+  const require = createRequire(path.join(process.cwd(), 'package.json'));
+  try {
+    require.resolve('tsx');
+    require.resolve('onnx-proto');
+  } catch {
+    return;
+  }
+  if (!existsSync(script)) return;
+  const result = spawnSync(process.execPath, ['--import', 'tsx', script, '--quiet'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    timeout: 300_000,
+  });
+  if (result.status !== 0) {
+    console.log(
+      'The face models could not be converted to ONNX; the kiosk uses the slower human backend until they are.\n' +
+        'To retry: npm run models',
+    );
+  }
+}
+
+try {
+  ensureNativeModels();
+} catch (error) {
+  console.log(
+    `postinstall: could not convert the face models (${error instanceof Error ? error.message : error}); run: npm run models`,
+  );
+}
+
 try {
   ensureElectron();
 } catch (error) {

@@ -5,19 +5,19 @@
  */
 
 /**
- * human 3.3.6 FaceRes (1024-d, cosine of L2-normalised descriptors), measured with
- * electron/core/vision/calibrate.ts on the shared photos:
- * - LFW, 10 people x 10 photos: genuine mean 0.693 (n=450), impostor mean 0.447 (n=4500, max 0.678).
- *   FAR 1e-3 at 0.647 (TAR 0.764); FAR 1e-2 at 0.610 (TAR 0.884).
- * - BBT, 8 people x 5 grey crops: genuine mean 0.665 (n=80), impostor mean 0.400 (n=700, max 0.612).
- *   FAR <= 1e-3 at 0.612 (TAR 0.662); FAR 1e-2 at 0.575 (TAR 0.850).
- * - Gallery of 3 templates per person, rank-1: LFW 0.986 (70 probes), BBT 1.000 (16 probes).
- * Chosen 0.66: pair FAR 4e-4 on LFW; with 3 templates 67 of 70 LFW probes (0.957) and 13 of 16 BBT
- * probes are accepted as the right person, none as the wrong one; treated as strangers, 1 of 70 LFW
- * probes scored above it against the other 9 people. A stranger meets every enrolled person, so the
- * false-accept risk grows with the gallery: recognition should also want agreement over several frames.
+ * human 3.3.6 FaceRes (1024-d, cosine of L2-normalised descriptors); the ONNX engine runs the same converted model
+ * under the same model id (parity-tested), so the same threshold holds for both.
+ *
+ * Calibrated with scripts/eval/calibrate-threshold.ts on every set under ../shared/data/faces/identities (LFW
+ * 10 x 10, BBT 8 x 5 grey crops, dlib 55 photos): pairs within each set, impostor scores pooled (6,410 pairs).
+ * Pooled FAR <= 1e-3 is reached at 0.6452 (measured FAR 0.00094), leaving TAR 0.771 on LFW, 0.964 on dlib and
+ * 0.550 on BBT's grey 150 px crops; shipped rounded UP to 0.65 so the FAR stays at most 1e-3.
+ * Per set (npm run eval:faces): LFW TAR 0.764 at FAR 1e-3 (threshold 0.647), 0.884 at 1e-2; rank-1 1.0; open-set
+ * false-accept rate at 0.65 of 0.08 (each photo alone, as a stranger, against the 99 others). A stranger meets every
+ * enrolled person, so the risk grows with the gallery: recognition also wants a 0.03 lead over the second-best
+ * person and agreement over three frames, and clerks' rejections raise the bar per customer.
  */
-export const HUMAN_FACERES_THRESHOLD = 0.66;
+export const HUMAN_FACERES_THRESHOLD = 0.65;
 
 const THRESHOLDS: Readonly<Record<string, number>> = {
   'human-faceres-3.3.6': HUMAN_FACERES_THRESHOLD,

@@ -1,16 +1,24 @@
 /**
- * One camera frame in, decisions out: detect faces, follow them as tracks, match the ones that pass the quality
- * gate against the enrolled gallery, and decide who a track is only when consecutive frames agree.
+ * One camera frame in, decisions out: detect faces, follow them as tracks, gate them on quality, embed only the
+ * faces whose track still needs a decision, match those against the enrolled gallery, and decide who a track is
+ * only when consecutive frames agree. Every face a gate turns away is counted with its reason (`stats()`).
  *
- * Privacy invariant: nothing here writes anything. A stranger's embedding lives only in this call's locals and is
- * dropped with them; the only trace a stranger leaves is `onFaceSeen` (a count).
+ * Privacy invariant: nothing here writes anything. A stranger's embedding lives only in this call's locals and in
+ * its live track (dropped when the track ends); the only trace a stranger leaves is `onFaceSeen` (a count).
  */
 import type { Clock } from '../clock.js';
 import type { Gallery } from '../matching/gallery.js';
-import type { DetectedFace, FaceEngine, RgbFrame } from '../vision/types.js';
-import { passesRecognitionGate, type QualityOptions } from '../vision/quality-gate.js';
-import { FaceTracker, type TrackerOptions, DEFAULT_TRACKER } from './face-tracker.js';
+import {
+  GateCounter,
+  realnessGate,
+  recognitionGate,
+  type GateReason,
+  type QualityOptions,
+} from '../vision/quality-gate.js';
+import { FrameDroppedError, type DetectedFace, type FaceEngine, type RgbFrame } from '../vision/types.js';
+import { FaceTracker, type TrackerOptions, DEFAULT_TRACKER, type Track } from './face-tracker.js';
 import { IdentityVotes, type Vote, type VoteOptions, DEFAULT_VOTES } from './identity-votes.js';
+import type { RejectionMemory } from './rejection-memory.js';
 
 export interface MatchRule {
   /** Cosine similarity the best enrolled person must reach. */
@@ -40,85 +48,178 @@ export interface PipelineOptions {
   readonly quality: QualityOptions;
   readonly tracker?: TrackerOptions;
   readonly votes?: VoteOptions;
+  /** Clerks' "not this person" answers: raise the bar for customers who were wrongly proposed. */
+  readonly rejections?: RejectionMemory;
   /** A new face appeared (a new track): counted for footfall, nothing else kept. */
   readonly onFaceSeen: (cameraId: string) => void;
   readonly onRecognised: (recognition: Recognition) => void;
+  /**
+   * After each frame's tracking, before any recognition of it: the track ids in view and those that ended. Ids
+   * only (the customer display's rule "nothing personal while someone else is in front" and "idle when they leave").
+   */
+  readonly onTracks?: (cameraId: string, tracks: { inView: number[]; ended: number[] }) => void;
 }
 
 export interface FrameOutcome {
   readonly faces: { readonly face: DetectedFace; readonly trackId: number; readonly known: boolean }[];
+  /** The frame was superseded by a newer one of its camera while it waited for the engine: nothing was analysed. */
+  readonly dropped?: boolean;
+}
+
+/** Counters since start, for the admin window (`vision.stats`). */
+export interface PipelineStats {
+  readonly frames: number;
+  readonly framesDropped: number;
+  readonly faces: number;
+  /** Faces that passed every gate and were matched. */
+  readonly facesMatched: number;
+  /** Faces turned away, by the gate that turned them away. */
+  readonly gates: Readonly<Record<GateReason, number>>;
+  /** Embeddings computed (at most one per face that needed a decision). */
+  readonly embeddings: number;
+  readonly decisions: number;
+  /** Tracks a clerk's rejection sent back to undecided. */
+  readonly tracksRejected: number;
+}
+
+interface TrackState {
+  votes: IdentityVotes;
+  /** Customers a clerk said this track is not: never proposed again for it. */
+  readonly excluded: Set<string>;
 }
 
 interface CameraState {
   readonly tracker: FaceTracker;
-  readonly votes: Map<number, IdentityVotes>;
+  readonly tracks: Map<number, TrackState>;
 }
 
 export class RecognitionPipeline {
   private readonly cameras = new Map<string, CameraState>();
+  private readonly gates = new GateCounter();
+  private counts = { frames: 0, framesDropped: 0, faces: 0, embeddings: 0, decisions: 0, tracksRejected: 0 };
 
   constructor(private readonly options: PipelineOptions) {}
 
   async analyse(cameraId: string, frame: RgbFrame): Promise<FrameOutcome> {
-    const { engine, gallery, clock } = this.options;
+    const { engine, gallery, clock, quality } = this.options;
     const camera = this.camera(cameraId);
-    // Embeddings cost most: with nobody enrolled there is nobody to recognise, so detection alone does.
-    const faces = await engine.detect(frame, { embed: gallery.size > 0 });
+    let faces: DetectedFace[];
+    try {
+      // Embeddings cost most: only faces that pass the pre-embedding gates AND whose track still needs a decision
+      // are embedded; with nobody enrolled there is nobody to recognise, so detection alone does.
+      faces = await engine.detect(frame, {
+        embed: gallery.size > 0,
+        lane: cameraId,
+        embedIf: (face) => recognitionGate(face, quality) === null && this.needsDecision(camera, face),
+      });
+    } catch (error) {
+      if (!(error instanceof FrameDroppedError)) throw error;
+      this.counts.framesDropped += 1;
+      return { faces: [], dropped: true };
+    }
+    this.counts.frames += 1;
+    this.counts.faces += faces.length;
     const update = camera.tracker.update(faces, clock.now());
-    for (const track of update.ended) camera.votes.delete(track.id);
+    for (const track of update.ended) camera.tracks.delete(track.id);
+    this.options.onTracks?.(cameraId, {
+      inView: update.assigned.map((a) => a.track.id),
+      ended: update.ended.map((t) => t.id),
+    });
 
     const out: FrameOutcome['faces'] = [];
     for (const { track, face, isNew } of update.assigned) {
       if (isNew) {
-        camera.votes.set(track.id, new IdentityVotes(this.options.votes ?? DEFAULT_VOTES));
+        camera.tracks.set(track.id, { votes: this.newVotes(), excluded: new Set() });
         this.options.onFaceSeen(cameraId);
       }
-      const votes = camera.votes.get(track.id);
-      if (
-        votes &&
-        votes.state.kind === 'pending' &&
-        face.embedding &&
-        passesRecognitionGate(face, this.options.quality)
-      ) {
-        const outcome = votes.add(this.vote(face.embedding));
-        if (outcome.kind === 'decided') {
-          this.options.onRecognised({
-            cameraId,
-            trackId: track.id,
-            customerId: outcome.customerId,
-            score: outcome.score,
-          });
-        }
-      }
-      out.push({ face, trackId: track.id, known: votes?.state.kind === 'decided' });
+      const state = camera.tracks.get(track.id);
+      if (state && state.votes.state.kind === 'pending') this.judge(cameraId, track, state, face);
+      out.push({ face, trackId: track.id, known: state?.votes.state.kind === 'decided' });
     }
     return { faces: out };
+  }
+
+  /** Gates, then (for an embedded face) one vote; a decision goes out through onRecognised. */
+  private judge(cameraId: string, track: Track, state: TrackState, face: DetectedFace): void {
+    const reason = recognitionGate(face, this.options.quality) ?? realnessGate(face, this.options.quality);
+    if (reason !== null) {
+      this.gates.reject(reason);
+      return;
+    }
+    if (!face.embedding) return;
+    this.counts.embeddings += 1;
+    this.gates.pass();
+    const outcome = state.votes.add(this.vote(face.embedding, state.excluded));
+    if (outcome.kind === 'decided') {
+      this.counts.decisions += 1;
+      this.options.onRecognised({ cameraId, trackId: track.id, customerId: outcome.customerId, score: outcome.score });
+    }
+  }
+
+  /** Whether the track this face would join still needs a decision (a new face always does). */
+  private needsDecision(camera: CameraState, face: DetectedFace): boolean {
+    const track = camera.tracker.peek(face.box);
+    const state = track ? camera.tracks.get(track.id) : undefined;
+    return state === undefined || state.votes.state.kind === 'pending';
+  }
+
+  /** Counters since start. */
+  stats(): PipelineStats {
+    const gates = this.gates.snapshot();
+    return { ...this.counts, facesMatched: gates.passed, gates: gates.rejected };
   }
 
   /** The gallery changed (enrolment, erasure): undecided tracks start voting afresh. */
   galleryChanged(): void {
     for (const camera of this.cameras.values()) {
-      for (const [trackId, votes] of camera.votes) {
-        if (votes.state.kind !== 'decided')
-          camera.votes.set(trackId, new IdentityVotes(this.options.votes ?? DEFAULT_VOTES));
+      for (const state of camera.tracks.values()) {
+        if (state.votes.state.kind !== 'decided') state.votes = this.newVotes();
       }
     }
   }
 
   /** Forget a person's decided tracks (erasure): they must not stay "known" on any camera. */
   forget(customerId: string): void {
+    this.options.rejections?.forget(customerId);
     for (const camera of this.cameras.values()) {
-      for (const [trackId, votes] of camera.votes) {
-        const state = votes.state;
-        if (state.kind === 'decided' && state.customerId === customerId) camera.votes.delete(trackId);
+      for (const [trackId, state] of camera.tracks) {
+        const decided = state.votes.state;
+        if (decided.kind === 'decided' && decided.customerId === customerId) camera.tracks.delete(trackId);
       }
     }
   }
 
-  private vote(embedding: Float32Array): Vote {
+  /**
+   * A clerk said a recognition was wrong: the track (or, when the track is not known, every live track of that
+   * camera decided for that customer) goes back to undecided and never proposes that customer again. Returns how
+   * many live tracks were affected (0 when the person has already left).
+   */
+  reject(cameraId: string, customerId: string, trackId: number | null): number {
+    const camera = this.cameras.get(cameraId);
+    if (!camera) return 0;
+    let affected = 0;
+    for (const [id, state] of camera.tracks) {
+      const decided = state.votes.state;
+      const named = decided.kind === 'decided' && decided.customerId === customerId;
+      if (trackId !== null ? id !== trackId : !named) continue;
+      state.excluded.add(customerId);
+      state.votes = this.newVotes();
+      affected += 1;
+    }
+    this.counts.tracksRejected += affected;
+    return affected;
+  }
+
+  private newVotes(): IdentityVotes {
+    return new IdentityVotes(this.options.votes ?? DEFAULT_VOTES);
+  }
+
+  private vote(embedding: Float32Array, excluded: ReadonlySet<string>): Vote {
     const { best, second } = this.options.gallery.match(embedding);
     const { threshold, margin } = this.options.match;
-    if (!best || best.score < threshold) return null;
+    if (!best || excluded.has(best.customerId)) return null;
+    const bar = threshold + (this.options.rejections?.thresholdRaise(best.customerId) ?? 0);
+    if (best.score < bar) return null;
     if (second && best.score - second.score < margin) return null;
     return { customerId: best.customerId, score: best.score };
   }
@@ -126,7 +227,7 @@ export class RecognitionPipeline {
   private camera(cameraId: string): CameraState {
     let state = this.cameras.get(cameraId);
     if (!state) {
-      state = { tracker: new FaceTracker(this.options.tracker ?? DEFAULT_TRACKER), votes: new Map() };
+      state = { tracker: new FaceTracker(this.options.tracker ?? DEFAULT_TRACKER), tracks: new Map() };
       this.cameras.set(cameraId, state);
     }
     return state;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkEnrolmentSample, DEFAULT_QUALITY, passesRecognitionGate } from './quality-gate.js';
+import { estimateHeadPose } from './head-pose.js';
+import {
+  checkEnrolmentSample,
+  DEFAULT_QUALITY,
+  GateCounter,
+  passesRecognitionGate,
+  realnessGate,
+  recognitionGate,
+} from './quality-gate.js';
 import type { DetectedFace } from './types.js';
 
 const frame = { width: 640, height: 480 };
@@ -75,5 +83,61 @@ describe('passesRecognitionGate', () => {
     expect(passesRecognitionGate(face(10, 10, 30))).toBe(false);
     expect(passesRecognitionGate(face(10, 10, 60, { score: 0.3 }))).toBe(false);
     expect(passesRecognitionGate(face(10, 10, 60, { sharpness: 1 }))).toBe(false);
+  });
+});
+
+describe('head pose, realness and the counted gates', () => {
+  const frontal = {
+    rightEye: { x: 100, y: 100 },
+    leftEye: { x: 140, y: 100 },
+    nose: { x: 120, y: 121 },
+    mouth: { x: 120, y: 140 },
+    rightEar: { x: 80, y: 110 },
+    leftEar: { x: 160, y: 110 },
+  };
+  const turned = { ...frontal, nose: { x: 140, y: 121 } }; // nose over the left eye: about 45 degrees
+  const nodding = { ...frontal, nose: { x: 120, y: 138 } }; // nose almost at the mouth
+
+  it('estimates a frontal face as about 0 degrees and a turned one as well over 30', () => {
+    const straight = estimateHeadPose(frontal);
+    expect(Math.abs(straight?.yaw ?? 99)).toBeLessThan(3);
+    expect(Math.abs(straight?.pitch ?? 99)).toBeLessThan(3);
+    expect(estimateHeadPose(turned)?.yaw).toBeGreaterThan(40);
+    expect(estimateHeadPose(nodding)?.pitch).toBeGreaterThan(30);
+    expect(estimateHeadPose({ ...frontal, leftEye: frontal.rightEye })).toBeNull();
+  });
+
+  it('names the first gate a live face fails', () => {
+    expect(recognitionGate(face(10, 10, 60, { landmarks: frontal }))).toBeNull();
+    expect(recognitionGate(face(10, 10, 30))).toBe('too_small');
+    expect(recognitionGate(face(10, 10, 60, { score: 0.3 }))).toBe('low_confidence');
+    expect(recognitionGate(face(10, 10, 60, { sharpness: 1 }))).toBe('too_blurry');
+    expect(recognitionGate(face(10, 10, 60, { landmarks: turned }))).toBe('head_turned');
+    expect(recognitionGate(face(10, 10, 60, { landmarks: nodding }))).toBe('head_tilted');
+    expect(realnessGate(face(10, 10, 60, { realScore: 0.1 }))).toBe('spoof');
+    expect(realnessGate(face(10, 10, 60, { liveScore: 0.1 }))).toBe('not_live');
+    expect(realnessGate(face(10, 10, 60))).toBeNull();
+    expect(passesRecognitionGate(face(10, 10, 60, { liveScore: 0.1 }))).toBe(false);
+  });
+
+  it('refuses a side-on or spoofed enrolment sample with a sentence for the manager', () => {
+    expect(checkEnrolmentSample([face(250, 150, 140, { landmarks: turned })], frame)).toMatchObject({
+      ok: false,
+      reason: 'head_turned',
+    });
+    const spoof = checkEnrolmentSample([face(250, 150, 140, { realScore: 0.05 })], frame);
+    expect(spoof).toMatchObject({ ok: false, reason: 'not_live' });
+    if (!spoof.ok) expect(spoof.message).toMatch(/photo or a screen/);
+  });
+
+  it('counts rejections per reason and passes', () => {
+    const counter = new GateCounter();
+    counter.reject('too_small');
+    counter.reject('too_small');
+    counter.reject('spoof');
+    counter.pass();
+    const { passed, rejected } = counter.snapshot();
+    expect(passed).toBe(1);
+    expect(rejected).toMatchObject({ too_small: 2, spoof: 1, head_turned: 0 });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Quality gates on detected faces: the strict one for enrolment samples (one clear, large, sharp,
- * whole face, with a sentence for the manager when not) and the looser one a face must pass before
- * live recognition spends an embedding on it. Pure: works on DetectedFace values only.
+ * frontal, live, whole face, with a sentence for the manager when not) and the looser one a face must pass
+ * before live recognition spends an embedding on it and matches it, which names the reason it failed so the
+ * pipeline can count failures per reason. Pure: works on DetectedFace values only.
  *
  * Defaults come from the shared photos with the human engine (electron/core/vision/calibrate.ts):
  * - LFW faces (250x250 photos) are 87-125 px wide (median 103); BBT crops padded to 300 px, 132-151.
@@ -11,8 +12,13 @@
  *   sigma 2 / 3 / 4: mean 16 / 7.4 / 5.2, and the best genuine similarity falls from 0.76 to
  *   0.72 / 0.65 / 0.54 (below the match threshold from sigma 3 on).
  * - Downscaling LFW so faces are ~47 px cost ~0.03 of genuine similarity, ~34 px ~0.05.
+ * - Head pose from the keypoints (head-pose.ts) over LFW: yaw 5th-95th percentile -39..28 degrees (a few
+ *   near-profiles at -57), pitch -25..22.
+ * - Anti-spoofing and liveness scores apply only when the engine computed them (gates on absent scores pass):
+ *   human's models scored real LFW and camera faces 0.55-0.65 (anti-spoof) and 0.98-0.99 (liveness).
  */
 import type { QualityRejection } from '../../contract/dto.js';
+import { estimateHeadPose } from './head-pose.js';
 import type { DetectedFace } from './types.js';
 
 export interface QualityOptions {
@@ -38,6 +44,18 @@ export interface QualityOptions {
   readonly minRecogniseScore: number;
   /** Recognition: least sharpness; below it faces are too blurred to match reliably (sigma 4). */
   readonly minRecogniseSharpness: number;
+  /** Enrolment: largest head turn left or right, degrees. Templates should be near-frontal. */
+  readonly maxEnrolYaw: number;
+  /** Enrolment: largest nod up or down, degrees. */
+  readonly maxEnrolPitch: number;
+  /** Recognition: largest head turn, degrees; keeps about 95 % of LFW's faces, drops side-on ones. */
+  readonly maxRecogniseYaw: number;
+  /** Recognition: largest nod, degrees. */
+  readonly maxRecognisePitch: number;
+  /** Least anti-spoofing score (0..1) when the engine reports one; 0 switches the gate off. */
+  readonly minRealScore: number;
+  /** Least liveness score (0..1) when the engine reports one; 0 switches the gate off. */
+  readonly minLiveScore: number;
 }
 
 export const DEFAULT_QUALITY: QualityOptions = {
@@ -49,7 +67,25 @@ export const DEFAULT_QUALITY: QualityOptions = {
   minRecogniseFaceWidth: 48,
   minRecogniseScore: 0.5,
   minRecogniseSharpness: 6,
+  maxEnrolYaw: 30,
+  maxEnrolPitch: 25,
+  maxRecogniseYaw: 40,
+  maxRecognisePitch: 30,
+  minRealScore: 0.3,
+  minLiveScore: 0.5,
 };
+
+/** Why a live face was not matched; each is counted (see GateCounter). */
+export const GATE_REASONS = [
+  'too_small',
+  'low_confidence',
+  'too_blurry',
+  'head_turned',
+  'head_tilted',
+  'spoof',
+  'not_live',
+] as const;
+export type GateReason = (typeof GATE_REASONS)[number];
 
 export interface FrameSize {
   readonly width: number;
@@ -127,14 +163,73 @@ export function checkEnrolmentSample(
       `The picture is blurred (sharpness ${main.sharpness.toFixed(0)}, at least ${options.minEnrolSharpness} needed): ask the customer to hold still and check the camera is in focus.`,
     );
   }
+  const pose = main.landmarks ? estimateHeadPose(main.landmarks) : null;
+  if (pose && (Math.abs(pose.yaw) > options.maxEnrolYaw || Math.abs(pose.pitch) > options.maxEnrolPitch)) {
+    return reject(
+      'head_turned',
+      `The head is turned too far (${Math.round(Math.abs(pose.yaw))}° sideways, ${Math.round(Math.abs(pose.pitch))}° up or down): ask the customer to look at the camera.`,
+    );
+  }
+  if (failsRealness(main, options)) {
+    return reject(
+      'not_live',
+      'This does not look like a live face (a photo or a screen?): ask the customer to stand in front of the camera themselves.',
+    );
+  }
   return { ok: true, face: main };
 }
 
-/** Whether a live face is good enough to embed and match (size, detector score, sharpness). */
-export function passesRecognitionGate(face: DetectedFace, options: QualityOptions = DEFAULT_QUALITY): boolean {
+function failsRealness(face: DetectedFace, options: QualityOptions): boolean {
   return (
-    face.box.width >= options.minRecogniseFaceWidth &&
-    face.score >= options.minRecogniseScore &&
-    face.sharpness >= options.minRecogniseSharpness
+    (face.realScore !== undefined && face.realScore < options.minRealScore) ||
+    (face.liveScore !== undefined && face.liveScore < options.minLiveScore)
   );
+}
+
+/**
+ * The first gate a live face fails before embedding (size, detector score, sharpness, head pose), or null.
+ * Anti-spoofing and liveness need the embedding pass: see `realnessGate`.
+ */
+export function recognitionGate(face: DetectedFace, options: QualityOptions = DEFAULT_QUALITY): GateReason | null {
+  if (face.box.width < options.minRecogniseFaceWidth) return 'too_small';
+  if (face.score < options.minRecogniseScore) return 'low_confidence';
+  if (face.sharpness < options.minRecogniseSharpness) return 'too_blurry';
+  const pose = face.landmarks ? estimateHeadPose(face.landmarks) : null;
+  if (pose && Math.abs(pose.yaw) > options.maxRecogniseYaw) return 'head_turned';
+  if (pose && Math.abs(pose.pitch) > options.maxRecognisePitch) return 'head_tilted';
+  return null;
+}
+
+/** The realness gate a face fails (anti-spoofing, then liveness), or null; absent scores pass. */
+export function realnessGate(face: DetectedFace, options: QualityOptions = DEFAULT_QUALITY): GateReason | null {
+  if (face.realScore !== undefined && face.realScore < options.minRealScore) return 'spoof';
+  if (face.liveScore !== undefined && face.liveScore < options.minLiveScore) return 'not_live';
+  return null;
+}
+
+/** Whether a live face is good enough to embed and match: every gate, including realness when scored. */
+export function passesRecognitionGate(face: DetectedFace, options: QualityOptions = DEFAULT_QUALITY): boolean {
+  return recognitionGate(face, options) === null && realnessGate(face, options) === null;
+}
+
+/** Counts of faces turned away by each gate, and of faces that passed, since the counter was made. */
+export class GateCounter {
+  private readonly counts = new Map<GateReason, number>();
+  private passedCount = 0;
+
+  reject(reason: GateReason): void {
+    this.counts.set(reason, (this.counts.get(reason) ?? 0) + 1);
+  }
+
+  pass(): void {
+    this.passedCount += 1;
+  }
+
+  snapshot(): { readonly passed: number; readonly rejected: Readonly<Record<GateReason, number>> } {
+    const rejected = Object.fromEntries(GATE_REASONS.map((r) => [r, this.counts.get(r) ?? 0])) as Record<
+      GateReason,
+      number
+    >;
+    return { passed: this.passedCount, rejected };
+  }
 }
