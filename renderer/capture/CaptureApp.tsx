@@ -1,4 +1,4 @@
-/** The capture window: a small preview and a sentence saying what the USB camera feed is doing. */
+/** The capture window: for each USB camera a small preview and a sentence saying what its feed is doing. */
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
@@ -6,7 +6,29 @@ import type { KioskClient } from '../shared/api/client.js';
 import { ConnectionBadge } from '../shared/components/ConnectionBadge.js';
 import { ErrorBanner } from '../shared/components/ErrorBanner.js';
 import { useConnection } from '../shared/hooks/useConnection.js';
-import type { CaptureState } from './store.js';
+import type { CaptureState, FeedState } from './store.js';
+
+function FeedView({ feed }: { readonly feed: FeedState }) {
+  const videoRef = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    video.srcObject = feed.stream;
+    if (feed.stream) void video.play().catch(() => undefined);
+  }, [feed.stream]);
+  return (
+    <section className="feed" data-testid="capture-feed" data-camera-id={feed.cameraId} data-phase={feed.phase}>
+      <h2>{feed.name}</h2>
+      <p className={`capture-status phase-${feed.phase}`} data-testid="capture-feed-status" role="status">
+        {feed.message}
+      </p>
+      <video ref={videoRef} className="capture-preview" muted playsInline aria-label={`What ${feed.name} sees`} />
+      <p className="muted counters">
+        {feed.framesSent} frames sent · {feed.framesSkipped} skipped while busy · {feed.framesFailed} failed
+      </p>
+    </section>
+  );
+}
 
 export function CaptureApp({
   client,
@@ -18,18 +40,10 @@ export function CaptureApp({
   const status = useConnection(client.connection);
   const phase = useStore(store, (s) => s.phase);
   const message = useStore(store, (s) => s.message);
-  const stream = useStore(store, (s) => s.stream);
-  const sent = useStore(store, (s) => s.framesSent);
-  const skipped = useStore(store, (s) => s.framesSkipped);
-  const failed = useStore(store, (s) => s.framesFailed);
-  const videoRef = useRef<HTMLVideoElement>(null);
-
-  useEffect(() => {
-    const video = videoRef.current;
-    if (!video) return;
-    video.srcObject = stream;
-    if (stream) void video.play().catch(() => undefined);
-  }, [stream]);
+  const feeds = useStore(store, (s) => s.feeds);
+  const running = Object.values(feeds);
+  // The page's sentence: the one feed's own when there is exactly one (what a one-camera kiosk shows).
+  const only = running.length === 1 ? running[0] : undefined;
 
   return (
     <div className="capture">
@@ -39,13 +53,17 @@ export function CaptureApp({
         <ConnectionBadge status={status} />
       </header>
       <main className="content">
-        <p className={`capture-status phase-${phase}`} data-testid="capture-status" data-phase={phase} role="status">
-          {message}
+        <p
+          className={`capture-status phase-${only?.phase ?? phase}`}
+          data-testid="capture-status"
+          data-phase={only?.phase ?? phase}
+          role="status"
+        >
+          {only?.message ?? message}
         </p>
-        <video ref={videoRef} className="capture-preview" muted playsInline aria-label="What the camera sees" />
-        <p className="muted counters">
-          {sent} frames sent · {skipped} skipped while busy · {failed} failed
-        </p>
+        {running.map((feed) => (
+          <FeedView key={feed.cameraId} feed={feed} />
+        ))}
       </main>
     </div>
   );

@@ -1,34 +1,41 @@
 /**
- * Feeds the USB camera to the core: opens the configured device with getUserMedia, grabs ~6 frames a second
- * onto a canvas, encodes them as JPEG and sends the bytes with `camera.pushFrame`. Any failure (no camera,
- * permission denied, unplugged) is reported with `camera.reportError` and retried every few seconds, so
- * replugging the camera brings it back without touching the PC.
+ * Feeds the USB cameras to the core. The core says which cameras to open (`capture.plan`: device, resolution,
+ * frame rate per camera) and says again when the list changes (`cameras.changed`); this page runs one feed per
+ * camera. A feed opens its device with getUserMedia, grabs frames at the camera's rate, has them encoded as JPEG
+ * off the UI thread (frame-encoder.ts) and sends the bytes with `camera.pushFrame`, named by camera id
+ * (camera-frame.ts). Any failure (no camera, permission denied, unplugged) is reported with `camera.reportError`
+ * and retried every few seconds or as soon as a device is plugged in, so replugging brings the camera back.
  *
- * Only one frame is in flight at a time: when the core is slower than the camera, frames are skipped here
- * instead of queueing up (a queued frame is already stale).
+ * Only one frame per feed is in flight at a time: when the core is slower than the camera, frames are skipped here
+ * instead of queueing up (a queued frame is already stale). The page also tells the core which cameras it can see,
+ * for the admin window's device picker.
  */
-import type { StoreApi } from 'zustand/vanilla';
+import type { CapturePlanEntry } from '../../electron/contract/dto.js';
+import { wrapCameraFrame } from '../../electron/contract/camera-frame.js';
 import type { KioskClient } from '../shared/api/client.js';
 import { chooseDevice, describeCameraError } from './choose-device.js';
-import type { CaptureState } from './store.js';
+import { createFrameEncoder, type FrameEncoder } from './frame-encoder.js';
+import { newFeed, type CaptureState, type FeedState } from './store.js';
+import type { StoreApi } from 'zustand/vanilla';
 
 export interface CaptureOptions {
-  /** Frames per second sent to the core. */
-  readonly fps: number;
-  /** JPEG quality passed to canvas.toBlob. */
+  /** At most this many frames per second per camera are sent, whatever the camera's own rate. */
+  readonly maxFps: number;
+  /** JPEG quality of the encoder. */
   readonly jpegQuality: number;
-  /** Wait before reopening the camera after a failure. */
+  /** Wait before reopening a camera after a failure. */
   readonly retryMs: number;
 }
 
-export const DEFAULT_CAPTURE_OPTIONS: CaptureOptions = { fps: 6, jpegQuality: 0.85, retryMs: 3000 };
+export const DEFAULT_CAPTURE_OPTIONS: CaptureOptions = { maxFps: 10, jpegQuality: 0.85, retryMs: 3000 };
 
-function videoConstraints(deviceId: string | null): MediaStreamConstraints {
+function videoConstraints(deviceId: string | null, mode: CapturePlanEntry['mode']): MediaStreamConstraints {
   return {
     audio: false,
     video: {
-      width: { ideal: 640 },
-      height: { ideal: 480 },
+      width: { ideal: mode.width },
+      height: { ideal: mode.height },
+      frameRate: { ideal: mode.fps },
       ...(deviceId === null ? {} : { deviceId: { exact: deviceId } }),
     },
   };
@@ -43,14 +50,15 @@ function stopStream(stream: MediaStream): void {
 }
 
 /** Opens the wanted camera; returns the stream and a note when the wanted one was not found. */
-async function openCamera(wanted: string): Promise<{ stream: MediaStream; note: string | null }> {
+async function openCamera(entry: CapturePlanEntry): Promise<{ stream: MediaStream; note: string | null }> {
+  const { device: wanted, mode } = entry;
   const first = chooseDevice(await videoDevices(), wanted);
   if (first.kind === 'default')
-    return { stream: await navigator.mediaDevices.getUserMedia(videoConstraints(null)), note: null };
+    return { stream: await navigator.mediaDevices.getUserMedia(videoConstraints(null, mode)), note: null };
   if (first.kind === 'device')
-    return { stream: await navigator.mediaDevices.getUserMedia(videoConstraints(first.deviceId)), note: null };
+    return { stream: await navigator.mediaDevices.getUserMedia(videoConstraints(first.deviceId, mode)), note: null };
   // Labels are hidden until the page has camera permission: open the default camera, then look again.
-  const stream = await navigator.mediaDevices.getUserMedia(videoConstraints(null));
+  const stream = await navigator.mediaDevices.getUserMedia(videoConstraints(null, mode));
   const second = chooseDevice(await videoDevices(), wanted);
   if (second.kind !== 'device') {
     return { stream, note: `No camera matches "${wanted}"; using the default camera.` };
@@ -58,11 +66,12 @@ async function openCamera(wanted: string): Promise<{ stream: MediaStream; note: 
   const openedId = stream.getVideoTracks()[0]?.getSettings().deviceId;
   if (openedId === second.deviceId) return { stream, note: null };
   stopStream(stream);
-  return { stream: await navigator.mediaDevices.getUserMedia(videoConstraints(second.deviceId)), note: null };
+  return { stream: await navigator.mediaDevices.getUserMedia(videoConstraints(second.deviceId, mode)), note: null };
 }
 
-function toJpeg(canvas: HTMLCanvasElement, quality: number): Promise<Blob | null> {
-  return new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality));
+interface Feed {
+  readonly entry: CapturePlanEntry;
+  stop(): void;
 }
 
 export function startCapture(
@@ -71,186 +80,257 @@ export function startCapture(
   options: CaptureOptions = DEFAULT_CAPTURE_OPTIONS,
 ): () => void {
   let stopped = false;
-  const video = document.createElement('video');
-  video.muted = true;
-  video.playsInline = true;
-  const canvas = document.createElement('canvas');
-  let wakeRetry: (() => void) | null = null;
-  const onDeviceChange = (): void => wakeRetry?.();
-  navigator.mediaDevices?.addEventListener('devicechange', onDeviceChange);
+  const feeds = new Map<string, Feed>();
+  const encoder = createFrameEncoder();
+  /** Wakes every feed waiting to retry (a camera was plugged in). */
+  const retryWakers = new Set<() => void>();
+  let wakePlan: (() => void) | null = null;
 
-  function show(patch: Partial<CaptureState>): void {
-    store.setState(patch);
+  const onDeviceChange = (): void => {
+    for (const wake of [...retryWakers]) wake();
+    void reportDevices();
+  };
+  navigator.mediaDevices?.addEventListener('devicechange', onDeviceChange);
+  const stopListening = client.on('cameras.changed', () => wakePlan?.());
+
+  function patchFeed(cameraId: string, patch: Partial<FeedState>): void {
+    store.setState((state) => {
+      const feed = state.feeds[cameraId];
+      return feed ? { feeds: { ...state.feeds, [cameraId]: { ...feed, ...patch } } } : {};
+    });
   }
 
-  /** Waits `ms`, or less when a camera is plugged in (devicechange). */
+  /** Waits `ms`, or less when a camera is plugged in. */
   function pause(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const timer = window.setTimeout(done, ms);
       function done(): void {
         window.clearTimeout(timer);
-        wakeRetry = null;
+        retryWakers.delete(done);
         resolve();
       }
-      wakeRetry = done;
+      retryWakers.add(done);
     });
   }
 
-  let lastReport: { message: string; at: number } | null = null;
-
-  /** Shows the problem and tells the core; the same sentence is repeated at most every 30 s, not every retry. */
-  async function report(message: string): Promise<void> {
-    show({ phase: 'retrying', message: `${message} Trying again in ${Math.round(options.retryMs / 1000)} s…` });
-    const now = Date.now();
-    if (lastReport !== null && lastReport.message === message && now - lastReport.at < 30_000) return;
-    const result = await client.call('camera.reportError', { message: message.slice(0, 500) });
-    // Only a delivered report counts: after a core restart the same sentence must be sent again.
-    lastReport = result.ok ? { message, at: now } : null;
+  async function reportDevices(): Promise<void> {
+    if (!navigator.mediaDevices?.enumerateDevices) return;
+    const devices = (await videoDevices()).map((d) => ({
+      deviceId: d.deviceId.slice(0, 500),
+      label: d.label.slice(0, 200),
+    }));
+    await client.call('capture.reportDevices', { devices: devices.slice(0, 32) });
   }
 
-  /** Sends frames until the track ends or capture stops; resolves with the reason it ended. */
-  function pump(stream: MediaStream, label: string): Promise<string> {
-    return new Promise((resolve) => {
-      const track = stream.getVideoTracks()[0];
-      let inFlight = false;
-      let lastShown = 0;
-      const finish = (reason: string): void => {
-        window.clearInterval(timer);
-        track?.removeEventListener('ended', onEnded);
-        resolve(reason);
-      };
-      const onEnded = (): void => finish(`The camera "${label}" was unplugged or stopped sending video.`);
-      track?.addEventListener('ended', onEnded);
+  function startFeed(entry: CapturePlanEntry): Feed {
+    let feedStopped = false;
+    const video = document.createElement('video');
+    video.muted = true;
+    video.playsInline = true;
+    let lastReport: { message: string; at: number } | null = null;
+    const show = (patch: Partial<FeedState>): void => patchFeed(entry.cameraId, patch);
+    const isStopped = (): boolean => stopped || feedStopped;
 
-      async function sendOne(): Promise<void> {
-        const width = video.videoWidth;
-        const height = video.videoHeight;
-        if (width === 0 || height === 0) return;
-        if (canvas.width !== width) canvas.width = width;
-        if (canvas.height !== height) canvas.height = height;
-        canvas.getContext('2d')?.drawImage(video, 0, 0, width, height);
-        const blob = await toJpeg(canvas, options.jpegQuality);
-        if (!blob || stopped) return;
-        const jpeg = new Uint8Array(await blob.arrayBuffer());
-        const result = await client.call('camera.pushFrame', { jpeg });
-        const state = store.getState();
-        const counts = {
-          framesSent: state.framesSent + (result.ok && result.value.accepted ? 1 : 0),
-          framesSkipped: state.framesSkipped + (result.ok && !result.value.accepted ? 1 : 0),
-          framesFailed: state.framesFailed + (result.ok ? 0 : 1),
+    /** Shows the problem and tells the core; the same sentence is repeated at most every 30 s, not every retry. */
+    async function report(message: string): Promise<void> {
+      show({ phase: 'retrying', message: `${message} Trying again in ${Math.round(options.retryMs / 1000)} s…` });
+      const now = Date.now();
+      if (lastReport !== null && lastReport.message === message && now - lastReport.at < 30_000) return;
+      const result = await client.call('camera.reportError', {
+        message: message.slice(0, 500),
+        cameraId: entry.cameraId,
+      });
+      // Only a delivered report counts: after a core restart the same sentence must be sent again.
+      lastReport = result.ok ? { message, at: now } : null;
+    }
+
+    /** Sends frames until the track ends or the feed stops; resolves with the reason it ended. */
+    function pump(stream: MediaStream, label: string, encoderFor: FrameEncoder): Promise<string> {
+      const fps = Math.min(options.maxFps, entry.mode.fps);
+      return new Promise((resolve) => {
+        const track = stream.getVideoTracks()[0];
+        let inFlight = false;
+        let lastShown = 0;
+        const finish = (reason: string): void => {
+          window.clearInterval(timer);
+          track?.removeEventListener('ended', onEnded);
+          resolve(reason);
         };
-        // Counters change with every frame; the sentence only when it says something new (at most once a second).
-        const now = Date.now();
-        if (now - lastShown < 1000) {
-          show(counts);
+        const onEnded = (): void => finish(`The camera "${label}" was unplugged or stopped sending video.`);
+        track?.addEventListener('ended', onEnded);
+
+        async function sendOne(): Promise<void> {
+          const jpeg = await encoderFor.encode(video, options.jpegQuality);
+          if (jpeg === null || isStopped()) return;
+          const result = await client.call('camera.pushFrame', { jpeg: wrapCameraFrame(entry.cameraId, jpeg) });
+          const feed = store.getState().feeds[entry.cameraId];
+          if (!feed) return;
+          const counts = {
+            framesSent: feed.framesSent + (result.ok && result.value.accepted ? 1 : 0),
+            framesSkipped: feed.framesSkipped + (result.ok && !result.value.accepted ? 1 : 0),
+            framesFailed: feed.framesFailed + (result.ok ? 0 : 1),
+          };
+          // Counters change with every frame; the sentence only when it says something new (at most once a second).
+          const now = Date.now();
+          if (now - lastShown < 1000) {
+            show(counts);
+            return;
+          }
+          lastShown = now;
+          show({
+            ...counts,
+            phase: 'running',
+            message: result.ok
+              ? `Sending ${fps} frames a second from "${label}" (${video.videoWidth}×${video.videoHeight}).`
+              : `Camera "${label}" is open, but the kiosk core is not taking frames: ${result.error.message}`,
+          });
+        }
+
+        const timer = window.setInterval(
+          () => {
+            if (isStopped()) return finish('stopped');
+            if (inFlight || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) return;
+            inFlight = true;
+            sendOne()
+              .catch((error: unknown) => console.warn('[capture] frame failed', error))
+              .finally(() => {
+                inFlight = false;
+              });
+          },
+          Math.round(1000 / fps),
+        );
+      });
+    }
+
+    async function run(): Promise<void> {
+      while (!isStopped()) {
+        if (!navigator.mediaDevices?.getUserMedia) {
+          await report(
+            'This window cannot use cameras (no media devices API; the page must be served from a secure origin).',
+          );
+          await pause(options.retryMs);
+          continue;
+        }
+        show({
+          phase: 'opening',
+          message: `Opening ${entry.device === '' ? 'the default camera' : `camera "${entry.device}"`}…`,
+        });
+        let stream: MediaStream;
+        let note: string | null;
+        try {
+          ({ stream, note } = await openCamera(entry));
+        } catch (error) {
+          await report(describeCameraError(error, entry.device));
+          await pause(options.retryMs);
+          continue;
+        }
+        if (isStopped()) {
+          stopStream(stream);
           return;
         }
-        lastShown = now;
+        void reportDevices();
+        const label = stream.getVideoTracks()[0]?.label || entry.device || 'default camera';
+        video.srcObject = stream;
+        try {
+          await video.play();
+        } catch (error) {
+          stopStream(stream);
+          await report(
+            `The camera "${label}" opened but its video would not play (${error instanceof Error ? error.message : String(error)}).`,
+          );
+          await pause(options.retryMs);
+          continue;
+        }
+        lastReport = null;
         show({
-          ...counts,
           phase: 'running',
-          message: result.ok
-            ? `Sending ${options.fps} frames a second from "${label}" (${width}×${height}).`
-            : `Camera "${label}" is open, but the kiosk core is not taking frames: ${result.error.message}`,
+          message: note ?? `Camera "${label}" is open; sending frames…`,
+          deviceLabel: label,
+          stream,
         });
+        const reason = await pump(stream, label, encoder);
+        stopStream(stream);
+        video.srcObject = null;
+        show({ stream: null });
+        if (isStopped()) return;
+        await report(reason);
+        await pause(options.retryMs);
       }
+    }
 
-      const timer = window.setInterval(
-        () => {
-          if (stopped) return finish('stopped');
-          if (inFlight || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) return;
-          inFlight = true;
-          sendOne()
-            .catch((error: unknown) => console.warn('[capture] frame failed', error))
-            .finally(() => {
-              inFlight = false;
-            });
-        },
-        Math.round(1000 / options.fps),
-      );
-    });
+    void run();
+    return {
+      entry,
+      stop() {
+        feedStopped = true;
+        const stream = store.getState().feeds[entry.cameraId]?.stream;
+        if (stream) stopStream(stream);
+      },
+    };
   }
 
-  async function run(): Promise<void> {
-    while (!stopped) {
-      show({ phase: 'starting', message: 'Asking the kiosk core which camera to use…' });
-      const info = await client.call('app.info', {});
-      if (!info.ok) {
-        show({ phase: 'retrying', message: `Waiting for the kiosk core: ${info.error.message}` });
-        await pause(options.retryMs);
-        continue;
-      }
-      const camera = info.value.camera;
-      if (camera.kind !== 'usb') {
-        show({
-          phase: 'idle',
-          message: `The kiosk reads its camera from a ${camera.kind === 'mjpeg-url' ? 'network stream' : 'file'}, not a USB camera; this window has nothing to do.`,
-        });
-        // Check again now and then: the configuration may change with a restart of the core.
-        await pause(30_000);
-        continue;
-      }
-      if (!navigator.mediaDevices?.getUserMedia) {
-        await report(
-          'This window cannot use cameras (no media devices API; the page must be served from a secure origin).',
-        );
-        await pause(options.retryMs);
-        continue;
-      }
-
-      show({
-        phase: 'opening',
-        message: `Opening ${camera.device === '' ? 'the default camera' : `camera "${camera.device}"`}…`,
+  /** Makes the running feeds match the core's plan: new cameras start, removed or changed ones stop. */
+  function applyPlan(plan: readonly CapturePlanEntry[]): void {
+    const wanted = new Map(plan.map((entry) => [entry.cameraId, entry]));
+    for (const [id, feed] of [...feeds]) {
+      const next = wanted.get(id);
+      if (next !== undefined && JSON.stringify(next) === JSON.stringify(feed.entry)) continue;
+      feed.stop();
+      feeds.delete(id);
+      store.setState((state) => {
+        const rest = { ...state.feeds };
+        delete rest[id];
+        return { feeds: rest };
       });
-      let stream: MediaStream;
-      let note: string | null;
-      try {
-        ({ stream, note } = await openCamera(camera.device));
-      } catch (error) {
-        await report(describeCameraError(error, camera.device));
-        await pause(options.retryMs);
-        continue;
-      }
-      if (stopped) {
-        stopStream(stream);
-        return;
-      }
-      const label = stream.getVideoTracks()[0]?.label || camera.device || 'default camera';
-      video.srcObject = stream;
-      try {
-        await video.play();
-      } catch (error) {
-        stopStream(stream);
-        await report(
-          `The camera "${label}" opened but its video would not play (${error instanceof Error ? error.message : String(error)}).`,
-        );
-        await pause(options.retryMs);
-        continue;
-      }
-      lastReport = null;
-      show({
-        phase: 'running',
-        message: note ?? `Camera "${label}" is open; sending frames…`,
-        deviceLabel: label,
-        stream,
-      });
-      const reason = await pump(stream, label);
-      stopStream(stream);
-      video.srcObject = null;
-      show({ stream: null });
-      if (stopped) return;
-      await report(reason);
-      await pause(options.retryMs);
+    }
+    for (const entry of plan) {
+      if (feeds.has(entry.cameraId)) continue;
+      store.setState((state) => ({ feeds: { ...state.feeds, [entry.cameraId]: newFeed(entry.cameraId, entry.name) } }));
+      feeds.set(entry.cameraId, startFeed(entry));
     }
   }
 
-  void run();
+  async function planLoop(): Promise<void> {
+    while (!stopped) {
+      const plan = await client.call('capture.plan', {});
+      if (!plan.ok) {
+        store.setState({ phase: 'retrying', message: `Waiting for the kiosk core: ${plan.error.message}` });
+      } else if (plan.value.length === 0) {
+        applyPlan([]);
+        store.setState({
+          phase: 'idle',
+          message: 'No USB camera is configured or switched on; this window has nothing to do right now.',
+        });
+      } else {
+        applyPlan(plan.value);
+        store.setState({
+          phase: 'running',
+          message: `Feeding ${plan.value.length} USB camera${plan.value.length === 1 ? '' : 's'} to the kiosk.`,
+        });
+      }
+      // Asked again when the camera list changes, and now and then (a restarted core, a missed event).
+      await new Promise<void>((resolve) => {
+        const timer = window.setTimeout(done, plan.ok ? 30_000 : options.retryMs);
+        function done(): void {
+          window.clearTimeout(timer);
+          wakePlan = null;
+          resolve();
+        }
+        wakePlan = done;
+      });
+    }
+  }
+
+  void reportDevices().catch(() => undefined);
+  void planLoop();
 
   return () => {
     stopped = true;
-    wakeRetry?.();
+    wakePlan?.();
+    for (const wake of [...retryWakers]) wake();
     navigator.mediaDevices?.removeEventListener('devicechange', onDeviceChange);
-    const stream = store.getState().stream;
-    if (stream) stopStream(stream);
+    stopListening();
+    for (const feed of feeds.values()) feed.stop();
+    encoder.close();
   };
 }

@@ -1,10 +1,18 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CameraSpecError, parseCameraSpec, redactCredentialsIn, redactUrl } from './camera-spec.js';
+import {
+  CameraSpecError,
+  parseCameraSpec,
+  redactCredentialsIn,
+  redactUrl,
+  shownSource,
+  specSource,
+} from './camera-spec.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const videoPath = path.resolve(repoRoot, '../shared/data/video/walk_toward_camera_640x480_30fps.mjpeg');
+const CLIP_Y4M = path.resolve(repoRoot, '../shared/data/video/walk_toward_camera_640x360_15fps.y4m');
 
 describe('parseCameraSpec', () => {
   it('reads "usb" as the default USB camera', () => {
@@ -43,7 +51,7 @@ describe('parseCameraSpec', () => {
   });
 
   it('rejects anything else with a sentence listing the accepted forms', () => {
-    for (const arg of ['webcam', 'rtsp://cam/stream', 'clip.mp4', '']) {
+    for (const arg of ['webcam', 'ftp://cam/stream', 'clip.mp4', '']) {
       let error: unknown;
       try {
         parseCameraSpec(arg);
@@ -58,8 +66,21 @@ describe('parseCameraSpec', () => {
     }
   });
 
+  it('reads an rtsp URL as an ffmpeg camera and keeps credentials out of its id', () => {
+    const spec = parseCameraSpec('rtsp://admin:s3cret@10.0.0.7:554/h264');
+    expect(spec).toMatchObject({ kind: 'rtsp', id: 'rtsp://10.0.0.7:554/h264' });
+    expect(specSource(spec)).toBe('rtsp://admin:s3cret@10.0.0.7:554/h264');
+    expect(shownSource(spec)).toBe('rtsp://10.0.0.7:554/h264');
+  });
+
+  it('reads a .y4m path as a looping y4m clip', () => {
+    const spec = parseCameraSpec(CLIP_Y4M);
+    expect(spec).toMatchObject({ kind: 'y4m-file', path: CLIP_Y4M, id: 'file:walk_toward_camera_640x360_15fps.y4m' });
+    expect(specSource(spec)).toBe(CLIP_Y4M);
+  });
+
   it('never repeats credentials in its errors', () => {
-    expect(() => parseCameraSpec('rtsp://admin:s3cret@cam/stream')).toThrow(/^(?!.*s3cret).*$/s);
+    expect(() => parseCameraSpec('ftp://admin:s3cret@cam/stream')).toThrow(/^(?!.*s3cret).*$/s);
     expect(() => parseCameraSpec('http://admin:s3cret@')).toThrow(/^(?!.*s3cret).*$/s);
   });
 });

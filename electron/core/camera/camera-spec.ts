@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CameraKind } from '../../contract/dto.js';
+import { missingCaseError } from '../../contract/result.js';
 
 export interface CameraSpec {
   /** Stable, credential-free id for logs, health and stored visits. */
@@ -13,9 +14,9 @@ export interface CameraSpec {
   readonly kind: CameraKind;
   /** usb: the device id or label fragment to open ('' = the default camera). */
   readonly device?: string;
-  /** mjpeg-url: the full URL, credentials included (use only to connect; show `redactUrl`). */
+  /** mjpeg-url, rtsp: the full URL, credentials included (use only to connect; show `redactUrl`). */
   readonly url?: string;
-  /** mjpeg-file: the absolute path of the .mjpeg file. */
+  /** mjpeg-file, y4m-file: the absolute path of the clip. */
   readonly path?: string;
 }
 
@@ -26,7 +27,7 @@ export class CameraSpecError extends Error {
 const ACCEPTED_FORMS =
   'Use one of: "usb" (the default camera), "usb:<device label or id>", ' +
   '"http://host[:port]/path" or "https://..." (an MJPEG stream or a JPEG snapshot URL), ' +
-  'or the path of a .mjpeg file.';
+  '"rtsp://host[:port]/path" (through ffmpeg), or the path of a .mjpeg or .y4m file.';
 
 /** Query parameters that cameras commonly use for credentials (e.g. ?user=admin&pwd=...). */
 const SECRET_QUERY_KEY = /^(user(name)?|login|pass(word|wd)?|pwd|token|key|api[-_]?key|auth|secret|sig(nature)?)$/i;
@@ -56,7 +57,7 @@ export function redactCredentialsIn(text: string): string {
 }
 
 /**
- * `usb` | `usb:<device>` | `http(s)://...` | `<path>.mjpeg`. Relative paths resolve against `cwd`.
+ * `usb` | `usb:<device>` | `http(s)://...` | `rtsp(s)://...` | `<path>.mjpeg` | `<path>.y4m`. Relative paths resolve against `cwd`.
  * Throws CameraSpecError with a sentence for a person when the argument is not usable.
  */
 export function parseCameraSpec(arg: string, options: { cwd?: string } = {}): CameraSpec {
@@ -82,7 +83,20 @@ export function parseCameraSpec(arg: string, options: { cwd?: string } = {}): Ca
     return { id: redactUrl(parsed.href), kind: 'mjpeg-url', url: parsed.href };
   }
 
-  if (lower.endsWith('.mjpeg')) {
+  if (lower.startsWith('rtsp://') || lower.startsWith('rtsps://')) {
+    let parsed: URL;
+    try {
+      parsed = new URL(text);
+    } catch {
+      throw new CameraSpecError(`The camera URL "${redactCredentialsIn(text)}" is not a valid URL. ${ACCEPTED_FORMS}`);
+    }
+    if (parsed.hostname === '') {
+      throw new CameraSpecError(`The camera URL "${redactUrl(text)}" has no host. ${ACCEPTED_FORMS}`);
+    }
+    return { id: redactUrl(parsed.href), kind: 'rtsp', url: parsed.href };
+  }
+
+  if (lower.endsWith('.mjpeg') || lower.endsWith('.y4m')) {
     const resolved = path.resolve(options.cwd ?? process.cwd(), text);
     let isFile = false;
     try {
@@ -91,8 +105,30 @@ export function parseCameraSpec(arg: string, options: { cwd?: string } = {}): Ca
       isFile = false;
     }
     if (!isFile) throw new CameraSpecError(`No camera file at ${resolved}`);
-    return { id: `file:${path.basename(resolved)}`, kind: 'mjpeg-file', path: resolved };
+    const kind = lower.endsWith('.y4m') ? 'y4m-file' : 'mjpeg-file';
+    return { id: `file:${path.basename(resolved)}`, kind, path: resolved };
   }
 
   throw new CameraSpecError(`Unknown camera "${redactCredentialsIn(text)}". ${ACCEPTED_FORMS}`);
+}
+
+/** The spec written back as the text it was parsed from (credentials included: store it, never show it). */
+export function specSource(spec: CameraSpec): string {
+  switch (spec.kind) {
+    case 'usb':
+      return spec.device ? `usb:${spec.device}` : 'usb';
+    case 'mjpeg-url':
+    case 'rtsp':
+      return spec.url ?? '';
+    case 'mjpeg-file':
+    case 'y4m-file':
+      return spec.path ?? '';
+    default:
+      throw missingCaseError(spec.kind);
+  }
+}
+
+/** The spec as people may see it: URLs without credentials. */
+export function shownSource(spec: CameraSpec): string {
+  return spec.url !== undefined ? redactUrl(spec.url) : specSource(spec);
 }

@@ -8,9 +8,11 @@ import type { Logger } from '../logger.js';
 import type { CameraSpec } from './camera-spec.js';
 import { MjpegFileSource } from './mjpeg-file-source.js';
 import { MjpegHttpSource, type BackoffOptions } from './mjpeg-http-source.js';
+import { FfmpegSource } from './ffmpeg-source.js';
 import { PushSource } from './push-source.js';
+import { Y4mFileSource } from './y4m-file-source.js';
 
-export type AnyCameraSource = PushSource | MjpegHttpSource | MjpegFileSource;
+export type AnyCameraSource = PushSource | MjpegHttpSource | MjpegFileSource | FfmpegSource | Y4mFileSource;
 
 export interface CreateSourceOptions {
   readonly logger: Logger;
@@ -19,8 +21,10 @@ export interface CreateSourceOptions {
   readonly fps?: number;
   /** No frame for this long means stalled (USB and HTTP). Default 5000 ms. */
   readonly stallTimeoutMs?: number;
-  /** Reconnect backoff for HTTP cameras. */
+  /** Reconnect backoff for HTTP and RTSP cameras. */
   readonly backoff?: BackoffOptions;
+  /** The ffmpeg program for RTSP cameras. Default `ffmpeg` on the PATH. */
+  readonly ffmpegPath?: string;
 }
 
 export function createCameraSource(spec: CameraSpec, options: CreateSourceOptions): AnyCameraSource {
@@ -42,6 +46,20 @@ export function createCameraSource(spec: CameraSpec, options: CreateSourceOption
     case 'mjpeg-file':
       if (spec.path === undefined) throw new Error(`Camera ${spec.id} has no file path.`);
       return new MjpegFileSource({ id: spec.id, path: spec.path, fps: options.fps, logger });
+    case 'y4m-file':
+      if (spec.path === undefined) throw new Error(`Camera ${spec.id} has no file path.`);
+      return new Y4mFileSource({ id: spec.id, path: spec.path, fps: options.fps, logger });
+    case 'rtsp':
+      if (spec.url === undefined) throw new Error(`Camera ${spec.id} has no URL.`);
+      return new FfmpegSource({
+        id: spec.id,
+        url: spec.url,
+        fps: options.fps,
+        ffmpegPath: options.ffmpegPath,
+        stallTimeoutMs: options.stallTimeoutMs === undefined ? undefined : Math.max(options.stallTimeoutMs, 8000),
+        backoff: options.backoff,
+        logger,
+      });
     default:
       throw missingCaseError(spec.kind);
   }

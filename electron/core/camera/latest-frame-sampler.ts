@@ -32,9 +32,16 @@ export interface RunOptions {
   readonly maxFps: number;
   /** How to wait for the rate limit. Default setTimeout. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * Waits for a share of a resource analysis needs (the face engine shared by several cameras) and returns its
+   * release. Called once a frame is held, BEFORE it is taken: frames arriving during the wait replace it, so the
+   * frame analysed is the newest one when the turn comes, not the one that was waiting.
+   */
+  readonly acquire?: () => Promise<() => void>;
 }
 
-export type Analyse = (jpeg: Buffer) => Promise<void>;
+/** `arrivedAt` is the clock time the frame was offered, for frame-to-decision latency. */
+export type Analyse = (jpeg: Buffer, arrivedAt: number) => Promise<void>;
 
 export class LatestFrameSampler {
   private readonly clock: Clock;
@@ -43,6 +50,7 @@ export class LatestFrameSampler {
   private readonly fpsAnalysed: RateMeter;
 
   private held: Buffer | null = null;
+  private heldAt = 0;
   private inAnalysis = false;
   private framesIn = 0;
   private framesAnalysed = 0;
@@ -84,6 +92,7 @@ export class LatestFrameSampler {
     this.fpsIn.mark();
     if (this.held !== null) this.framesDropped++;
     this.held = frame;
+    this.heldAt = this.clock.now();
     const waiter = this.frameWaiter;
     this.frameWaiter = null;
     waiter?.();
@@ -107,12 +116,19 @@ export class LatestFrameSampler {
           if (wait > 0) await sleep(wait);
           if (this.stopRequested) break;
         }
-        const frame = await this.take();
-        if (frame === null) break;
+        if (!(await this.waitForFrame())) break;
+        const release = options.acquire ? await options.acquire() : null;
+        const frame = this.held;
+        const arrivedAt = this.heldAt;
+        this.held = null;
+        if (this.stopRequested || frame === null) {
+          release?.();
+          break;
+        }
         lastStart = this.clock.now();
         this.inAnalysis = true;
         try {
-          await analyse(frame);
+          await analyse(frame, arrivedAt);
           this.framesAnalysed++;
           this.fpsAnalysed.mark();
         } catch (cause) {
@@ -120,6 +136,7 @@ export class LatestFrameSampler {
           this.logger.warn('frame analysis failed', { error: cause instanceof Error ? cause.message : String(cause) });
         } finally {
           this.inAnalysis = false;
+          release?.();
         }
       }
     } finally {
@@ -136,15 +153,11 @@ export class LatestFrameSampler {
     this.sleepWaker = null;
   }
 
-  /** The held frame, waiting for one if none; null once stopped. */
-  private async take(): Promise<Buffer | null> {
+  /** Waits until a frame is held (true) or the sampler is stopped (false); the frame stays held. */
+  private async waitForFrame(): Promise<boolean> {
     for (;;) {
-      if (this.stopRequested) return null;
-      const frame = this.held;
-      if (frame !== null) {
-        this.held = null;
-        return frame;
-      }
+      if (this.stopRequested) return false;
+      if (this.held !== null) return true;
       await new Promise<void>((resolve) => {
         this.frameWaiter = resolve;
       });

@@ -209,7 +209,18 @@ export class MjpegHttpSource implements CameraSource {
     const splitter = new JpegSplitter({
       maxFrameBytes: this.maxFrameBytes,
       onFrame: (jpeg) => this.deliver(connection, jpeg),
-      onDropped: (reason, bytes) => this.logger.debug('camera frame dropped', { camera: this.shownUrl, reason, bytes }),
+      onDropped: (reason, bytes) => {
+        this.logger.debug('camera frame dropped', { camera: this.shownUrl, reason, bytes });
+        if (reason !== 'too-large') return;
+        // Every frame will be as large: say so now instead of a vague stall later.
+        this.fail(
+          connection,
+          'error',
+          (retry) =>
+            `The camera at ${this.shownUrl} sends pictures larger than ${Math.round(this.maxFrameBytes / 2 ** 20)} MB. ` +
+            `Set it to a lower resolution or JPEG quality; ${retry}.`,
+        );
+      },
     });
     const closed = (): void =>
       this.fail(connection, 'stalled', (retry) => `The camera at ${this.shownUrl} closed the stream; ${retry}.`);
