@@ -9,11 +9,14 @@ import { app, dialog, ipcMain, Menu, session, utilityProcess, type BrowserWindow
 import type { Role } from '../contract/access.js';
 import { AppInfo } from '../contract/dto.js';
 import { systemClock } from '../core/clock.js';
+import { LOG_DIR } from '../core/desktop/desktop-parts.js';
+import { createRotatingLog, type RotatingLog } from '../core/desktop/log-files.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { readAppMetadata } from './app-metadata.js';
 import { parseCliArgs, USAGE, type CliOptions } from './cli-args.js';
 import { createCoreProcess, type CoreProcess } from './core-process.js';
 import { installIpcRouter } from './ipc-router.js';
+import { SHELL_CONNECTION, startKioskShell, type KioskShell } from './kiosk-shell.js';
 import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol.js';
 import { createRestartPolicy, DEFAULT_RESTART_LIMIT } from './restart-policy.js';
 import { installSecurity } from './security.js';
@@ -25,7 +28,7 @@ const ELECTRON_DIST = __dirname;
 const SHUTDOWN_TIMEOUT_MS = 5000;
 const VISIBLE_ROLES: readonly Role[] = ['customer', 'staff', 'admin'];
 
-async function startKiosk(options: CliOptions, version: string, logger: Logger): Promise<void> {
+async function startKiosk(options: CliOptions, version: string, logger: Logger, logFile: RotatingLog): Promise<void> {
   const registry = createWindowRegistry();
   // A packaged kiosk has no menu: nothing to reload the page or open developer tools with.
   if (app.isPackaged) Menu.setApplicationMenu(null);
@@ -34,6 +37,7 @@ async function startKiosk(options: CliOptions, version: string, logger: Logger):
 
   const windows = new Map<Role, BrowserWindow>();
   let router: ReturnType<typeof installIpcRouter> | null = null;
+  let kiosk: KioskShell | null = null;
   const fatal = (title: string, message: string): void => {
     logger.error(title, { message });
     dialog.showErrorBox(title, message);
@@ -44,8 +48,14 @@ async function startKiosk(options: CliOptions, version: string, logger: Logger):
     fork: () => {
       const child = utilityProcess.fork(path.join(ELECTRON_DIST, 'core-host.cjs'), [], {
         serviceName: 'Smart Store Kiosk core',
-        stdio: 'inherit',
+        // The core logs JSON lines to stderr; they go to the rotating log files the admin window exports.
+        stdio: 'pipe',
       });
+      const relay = (chunk: Buffer): void => {
+        for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') logFile.write(line);
+      };
+      child.stdout?.on('data', relay);
+      child.stderr?.on('data', relay);
       return {
         postMessage: (message) => child.postMessage(message),
         onMessage: (listener) => void child.on('message', listener),
@@ -56,7 +66,10 @@ async function startKiosk(options: CliOptions, version: string, logger: Logger):
     start: { dataDir: options.dataDir, camera: options.camera, version },
     policy: createRestartPolicy({ ...DEFAULT_RESTART_LIMIT, clock: systemClock }),
     logger: logger.child('core-process'),
-    onEvent: (event, payload) => router?.deliver(event, payload),
+    onEvent: (event, payload) => {
+      if (event === 'kiosk.changed') kiosk?.onKioskChanged(payload);
+      router?.deliver(event, payload);
+    },
     onFailed: (message) => fatal('Smart Store Kiosk could not start', message),
     onGaveUp: (message) => fatal('Smart Store Kiosk stopped working', message),
   });
@@ -84,6 +97,14 @@ async function startKiosk(options: CliOptions, version: string, logger: Logger):
   if (parsedInfo?.success === true && parsedInfo.data.camera.kind === 'usb') roles.push('capture');
   if (parsedInfo?.success !== true) logger.warn('app.info failed; no capture window will be opened', { info });
 
+  kiosk = await startKioskShell({
+    windows,
+    call: (command, payload) => core.call('admin', SHELL_CONNECTION, command, payload),
+    logger: logger.child('kiosk'),
+    isQuitting: () => quitting,
+  });
+  app.on('will-quit', () => kiosk?.dispose());
+
   for (const role of roles) {
     const window = createRoleWindow(role, {
       preloadDir: ELECTRON_DIST,
@@ -92,12 +113,16 @@ async function startKiosk(options: CliOptions, version: string, logger: Logger):
       onGone: (id) => core.disconnect(registry.connectionIdOf(id)),
     });
     windows.set(role, window);
+    kiosk.attach(role, window);
     window.on('closed', () => {
       windows.delete(role);
       // The hidden capture window alone does not keep the kiosk open.
       if (!VISIBLE_ROLES.some((visible) => windows.has(visible))) app.quit();
     });
   }
+
+  // The chosen screens, now that the windows exist; screens added or removed later move them again.
+  kiosk.place();
 
   app.on('second-instance', () => {
     const staff = windows.get('staff');
@@ -108,7 +133,14 @@ async function startKiosk(options: CliOptions, version: string, logger: Logger):
 }
 
 function main(): void {
-  const logger = createLogger({ scope: 'main' });
+  let logFile: RotatingLog | null = null;
+  const logger = createLogger({
+    scope: 'main',
+    write: (line) => {
+      process.stderr.write(line + '\n');
+      logFile?.write(line);
+    },
+  });
   const metadata = readAppMetadata(path.resolve(ELECTRON_DIST, '..', '..', 'package.json'), {
     productName: 'Smart Store Kiosk',
     version: app.getVersion(),
@@ -132,6 +164,7 @@ function main(): void {
   const options: CliOptions = { ...parsed.options, dataDir: path.resolve(parsed.options.dataDir) };
   // Chromium's profile and the single-instance lock follow the data folder, so two data folders are two kiosks.
   if (options.dataDir !== path.resolve(defaultDataDir)) app.setPath('userData', options.dataDir);
+  logFile = createRotatingLog({ dir: path.join(options.dataDir, LOG_DIR) });
   if (!app.requestSingleInstanceLock()) {
     logger.info('another instance is already running; handing over to it');
     app.quit();
@@ -140,7 +173,14 @@ function main(): void {
 
   app
     .whenReady()
-    .then(() => startKiosk(options, metadata.version, logger))
+    .then(() =>
+      startKiosk(
+        options,
+        metadata.version,
+        logger,
+        logFile ?? createRotatingLog({ dir: path.join(options.dataDir, LOG_DIR) }),
+      ),
+    )
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       logger.error('start-up failed', { error: error instanceof Error ? error.stack : message });
