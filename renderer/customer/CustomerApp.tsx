@@ -1,10 +1,11 @@
-/** The customer-facing screen: an offer loop while idle, a personal greeting when a known customer arrives. */
+/**
+ * The customer-facing screen: an offer and campaign loop while idle, a neutral welcome when nothing personal may
+ * be shown, a personal greeting when a known (and, where required, confirmed) customer is alone in front.
+ */
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { missingCaseError } from '../../electron/contract/result.js';
 import type { KioskClient } from '../shared/api/client.js';
-import { ErrorBanner } from '../shared/components/ErrorBanner.js';
-import { useConnection } from '../shared/hooks/useConnection.js';
 import { Greeting } from './Greeting.js';
 import { IdleLoop } from './IdleLoop.js';
 import type { CustomerState } from './store.js';
@@ -14,18 +15,28 @@ interface Props {
   readonly store: StoreApi<CustomerState>;
 }
 
+function welcomeText(storeName: string): string {
+  return storeName === '' ? 'Welcome' : `Welcome to ${storeName}`;
+}
+
 function Screen({ state }: { readonly state: CustomerState }) {
   const { display } = state;
   if (display === null) {
     return (
       <section className="screen welcome">
-        <h1 className="welcome-title">{state.storeName === '' ? 'Welcome' : `Welcome to ${state.storeName}`}</h1>
+        <h1 className="welcome-title">{welcomeText(state.storeName)}</h1>
       </section>
     );
   }
   switch (display.kind) {
     case 'idle':
-      return <IdleLoop offers={display.offers} storeName={state.storeName} />;
+      return <IdleLoop offers={display.offers} campaigns={display.campaigns ?? []} storeName={state.storeName} />;
+    case 'welcome':
+      return (
+        <section className="screen welcome" data-testid="display-welcome">
+          <h1 className="welcome-title">{welcomeText(state.storeName)}!</h1>
+        </section>
+      );
     case 'greeting':
       // Keyed by visit: a new customer gets a fresh fade-in, an update for the same visit does not flicker.
       return <Greeting key={display.visitId} greeting={display} />;
@@ -34,13 +45,15 @@ function Screen({ state }: { readonly state: CustomerState }) {
   }
 }
 
-export function CustomerApp({ client, store }: Props) {
-  const status = useConnection(client.connection);
+export function CustomerApp({ store }: Props) {
   const state = useStore(store);
   return (
-    <main className="customer">
-      <ErrorBanner status={status} />
+    <main className="customer" data-offline={state.offline ? 'true' : 'false'}>
       <Screen state={state} />
+      {/* A customer display keeps playing when the core is unreachable; staff see only this small dot. */}
+      {state.offline ? (
+        <span className="offline-dot" role="status" aria-label="Offline" data-testid="offline-dot" />
+      ) : null}
     </main>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * The one next step for an order ("Mark ready" while preparing, "Mark collected" once ready), with its error
- * sentence underneath. Orders move forward one step at a time, so the board offers only the step that is allowed.
+ * The one next step for an order ("Mark ready" while preparing, "Mark collected" once ready) — the bump — and
+ * "Recall" to undo the last bump, with the error sentence underneath. Orders move one step at a time, so the
+ * board offers only the steps that are allowed.
  */
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
@@ -13,6 +14,7 @@ export function AdvanceButtons({ order, store }: { readonly order: Order; readon
   const busy = useStore(store, (s) => s.busy[key] === true);
   const error = useStore(store, (s) => s.errors[key] ?? null);
   const advance = useStore(store, (s) => s.advance);
+  const recall = useStore(store, (s) => s.recall);
   return (
     <div className="advance">
       <div className="buttons">
@@ -27,14 +29,26 @@ export function AdvanceButtons({ order, store }: { readonly order: Order; readon
           </button>
         )}
         {order.status === 'ready' && (
-          <button
-            type="button"
-            data-testid="advance-collected"
-            disabled={busy}
-            onClick={() => void advance(order.id, 'collected')}
-          >
-            Mark collected
-          </button>
+          <>
+            <button
+              type="button"
+              data-testid="advance-collected"
+              disabled={busy}
+              onClick={() => void advance(order.id, 'collected')}
+            >
+              Mark collected
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              data-testid="recall"
+              disabled={busy}
+              title="Undo “Mark ready”: back to preparing"
+              onClick={() => void recall(order.id, 'ready')}
+            >
+              Recall
+            </button>
+          </>
         )}
       </div>
       <InlineError message={error} testId="advance-error" />

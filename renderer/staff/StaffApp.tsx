@@ -1,4 +1,7 @@
-/** The pickup desk: who is at the counter (alerts), every open order, and whether the camera is working. */
+/**
+ * The pickup desk: who is at the counter (tickets that age amber and red), every open order (the back room
+ * prepares before the customer comes), today's history, and whether the camera is working.
+ */
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { KioskClient } from '../shared/api/client.js';
@@ -8,7 +11,10 @@ import { useConnection } from '../shared/hooks/useConnection.js';
 import { useNow } from '../shared/hooks/useNow.js';
 import { AlertTicket } from './AlertTicket.js';
 import { CameraBanner } from './CameraBanner.js';
+import { HistoryPanel } from './HistoryPanel.js';
 import { OrderRow } from './OrderRow.js';
+import { ShiftBar } from './ShiftBar.js';
+import { SyncBadge } from './SyncBadge.js';
 import type { StaffState } from './store.js';
 
 interface Props {
@@ -16,60 +22,61 @@ interface Props {
   readonly store: StoreApi<StaffState>;
 }
 
-function ClerkField({ store }: { readonly store: StoreApi<StaffState> }) {
-  const clerk = useStore(store, (s) => s.clerk);
-  const setClerk = useStore(store, (s) => s.setClerk);
-  return (
-    <label className="clerk-field">
-      Clerk:
-      <input
-        type="text"
-        data-testid="clerk-name"
-        value={clerk}
-        maxLength={60}
-        placeholder="Your name"
-        autoComplete="off"
-        onChange={(event) => setClerk(event.target.value)}
-      />
-    </label>
-  );
-}
+/** How often ticket ages are re-checked: a ticket changes colour within this long of its threshold. */
+const AGE_TICK_MS = 5000;
 
 export function StaffApp({ client, store }: Props) {
   const status = useConnection(client.connection);
   const alerts = useStore(store, (s) => s.alerts);
   const orders = useStore(store, (s) => s.orders);
   const cameras = useStore(store, (s) => s.cameras);
+  const config = useStore(store, (s) => s.config);
   const loadError = useStore(store, (s) => s.loadError);
-  // One clock for every timer on the page, so all tickets tick together.
-  const now = useNow(15_000);
+  const shiftStarted = useStore(store, (s) => s.shiftStarted);
+  const shiftError = useStore(store, (s) => s.errors.shift ?? null);
+  const soundOn = useStore(store, (s) => s.soundOn);
+  const chimes = useStore(store, (s) => s.chimes);
+  const historyOpen = useStore(store, (s) => s.historyOpen);
+  const toggleHistory = useStore(store, (s) => s.toggleHistory);
+  // One clock for every timer on the page, so all tickets tick and change colour together.
+  const now = useNow(AGE_TICK_MS);
   // A ticket whose order is handed over (or cancelled) needs nothing more from the desk.
   const waiting = alerts
     .filter((a) => a.order === null || a.order.status === 'preparing' || a.order.status === 'ready')
     .sort((a, b) => a.arrivedAt.localeCompare(b.arrivedAt));
 
   return (
-    <div className="staff">
+    <div className="staff" data-sound={soundOn ? 'on' : 'off'} data-chimes={chimes}>
       <ErrorBanner status={status} />
       <header className="topbar">
         <h1>Pickup desk</h1>
-        <ClerkField store={store} />
+        <ShiftBar store={store} />
+        <SyncBadge client={client} />
         <ConnectionBadge status={status} />
       </header>
       <main className="content">
+        {!shiftStarted ? (
+          <div className="banner warn" role="status" data-testid="shift-banner">
+            Enter your name and press <strong>Start shift</strong>, so each new customer rings a chime.
+          </div>
+        ) : null}
+        <InlineError message={shiftError} testId="shift-error" />
         <CameraBanner cameras={cameras} />
         {status.state === 'connected' ? <InlineError message={loadError} testId="staff-error" /> : null}
 
         <section aria-labelledby="alerts-title">
           <h2 id="alerts-title">
             At the counter <span className="count">{waiting.length}</span>
+            <span className="legend muted">
+              amber after {config.amberAfterMinutes} min, red after {config.redAfterMinutes} min
+            </span>
           </h2>
           {waiting.length === 0 ? (
             <p className="empty muted">Nobody with a pickup is waiting. Recognised customers appear here.</p>
           ) : (
             <div className="tickets">
               {waiting.map((alert) => (
-                <AlertTicket key={alert.visitId} alert={alert} store={store} now={now} />
+                <AlertTicket key={alert.visitId} alert={alert} store={store} now={now} config={config} />
               ))}
             </div>
           )}
@@ -88,6 +95,22 @@ export function StaffApp({ client, store }: Props) {
               ))}
             </div>
           )}
+        </section>
+
+        <section aria-labelledby="history-title">
+          <h2 id="history-title">
+            Today
+            <button
+              type="button"
+              className="secondary history-toggle"
+              data-testid="history-toggle"
+              aria-expanded={historyOpen}
+              onClick={toggleHistory}
+            >
+              {historyOpen ? 'Hide history' : 'Show history'}
+            </button>
+          </h2>
+          {historyOpen ? <HistoryPanel store={store} /> : null}
         </section>
       </main>
     </div>

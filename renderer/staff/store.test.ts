@@ -5,6 +5,7 @@ import type { KioskClient } from '../shared/api/client.js';
 import { CONNECTED } from '../shared/api/connection.js';
 import { createObservable } from '../shared/api/observable.js';
 import { createStaffStore } from './store.js';
+import type { Sound } from './chime.js';
 import type { KeyValueStorage } from './clerk-storage.js';
 
 const order: Order = {
@@ -26,6 +27,8 @@ const alert: PickupAlert = {
   order,
   arrivedAt: '2025-03-01T10:05:00.000Z',
   cameraId: 'entrance',
+  match: 'confirmed',
+  reviewedBy: 'Sam',
 };
 
 type Answer = (input: unknown) => Result<unknown>;
@@ -57,10 +60,39 @@ function memoryStorage(initial: Record<string, string> = {}): KeyValueStorage & 
 
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A sound that records what it was asked to do; locked until unlocked, like a browser's. */
+function silent(): Sound & { played: number; unlocked: boolean } {
+  const sound = {
+    played: 0,
+    unlocked: false,
+    unlock: () => {
+      sound.unlocked = true;
+      return Promise.resolve(true);
+    },
+    play: () => {
+      if (!sound.unlocked) return false;
+      sound.played += 1;
+      return true;
+    },
+  };
+  return sound;
+}
+
+/** A staff client whose pushed events the test can send. */
+function clientWithEvents(answers: Record<string, Answer>) {
+  const { client, calls } = clientAnswering(answers);
+  const listeners = new Map<string, (payload: unknown) => void>();
+  (client as unknown as { on: unknown }).on = (event: string, listener: (payload: unknown) => void) => {
+    listeners.set(event, listener);
+    return () => listeners.delete(event);
+  };
+  return { client, calls, push: (event: string, payload: unknown) => listeners.get(event)?.(payload) };
+}
+
 describe('createStaffStore', () => {
   it('refuses to advance an order without a clerk name and says why, without calling the core', async () => {
     const { client, calls } = clientAnswering({ 'alerts.list': () => ({ ok: true, value: [alert] }) });
-    const { store } = createStaffStore(client, memoryStorage());
+    const { store } = createStaffStore({ client, storage: memoryStorage(), sound: silent() });
     await settle();
     await store.getState().advance(order.id, 'collected');
     expect(store.getState().errors['order:1']).toBe('Enter your name in the "Clerk" field at the top first.');
@@ -73,7 +105,11 @@ describe('createStaffStore', () => {
       'orders.listOpen': () => ({ ok: true, value: [order] }),
       'orders.advance': () => ({ ok: true, value: { ...order, status: 'collected' } }),
     });
-    const { store } = createStaffStore(client, memoryStorage({ 'kiosk.staff.clerk': 'Sam' }));
+    const { store } = createStaffStore({
+      client,
+      storage: memoryStorage({ 'kiosk.staff.clerk': 'Sam' }),
+      sound: silent(),
+    });
     await settle();
     expect(store.getState().alerts).toHaveLength(1);
     await store.getState().advance(order.id, 'collected');
@@ -91,11 +127,75 @@ describe('createStaffStore', () => {
       'orders.listOpen': () => ({ ok: true, value: [order] }),
       'orders.advance': () => ({ ok: false, error: { code: 'conflict', message: 'Order 1042 is already collected.' } }),
     });
-    const { store } = createStaffStore(client, memoryStorage());
+    const { store } = createStaffStore({ client, storage: memoryStorage(), sound: silent() });
     store.getState().setClerk('Sam');
     await settle();
     await store.getState().advance(order.id, 'ready');
     expect(store.getState().errors['order:1']).toBe('Order 1042 is already collected.');
     expect(store.getState().busy['order:1']).toBeUndefined();
+  });
+
+  it('rings for a ticket that arrives after the shift started, not for those already on the board', async () => {
+    const sound = silent();
+    const { client, push } = clientWithEvents({ 'alerts.list': () => ({ ok: true, value: [alert] }) });
+    const { store } = createStaffStore({ client, storage: memoryStorage({ 'kiosk.staff.clerk': 'Sam' }), sound });
+    await settle();
+    await store.getState().startShift();
+    expect(store.getState()).toMatchObject({ shiftStarted: true, soundOn: true, chimes: 0 });
+    push('alerts.changed', [alert]);
+    expect(sound.played).toBe(0);
+    push('alerts.changed', [alert, { ...alert, visitId: 8, match: 'pending' }]);
+    expect(sound.played).toBe(1);
+    expect(store.getState().chimes).toBe(1);
+  });
+
+  it('asks for a name before the shift starts, but unlocks the sound anyway', async () => {
+    const sound = silent();
+    const { client } = clientAnswering({});
+    const { store } = createStaffStore({ client, storage: memoryStorage(), sound });
+    await store.getState().startShift();
+    expect(store.getState().shiftStarted).toBe(false);
+    expect(store.getState().errors.shift).toMatch(/Clerk/);
+    expect(sound.unlocked).toBe(true);
+  });
+
+  it('confirms a match with the clerk’s name and removes a rejected one', async () => {
+    const pending: PickupAlert = { ...alert, match: 'pending', reviewedBy: null };
+    const other: PickupAlert = { ...alert, visitId: 9, match: 'pending', reviewedBy: null };
+    const { client, calls } = clientAnswering({
+      'alerts.list': () => ({ ok: true, value: [pending, other] }),
+      'alerts.confirm': (input) => ({
+        ok: true,
+        value: { match: (input as { confirmed: boolean }).confirmed ? 'confirmed' : 'rejected' },
+      }),
+    });
+    const { store } = createStaffStore({
+      client,
+      storage: memoryStorage({ 'kiosk.staff.clerk': 'Sam' }),
+      sound: silent(),
+    });
+    await settle();
+    await store.getState().confirm(7, true);
+    await store.getState().confirm(9, false);
+    expect(calls.filter((c) => c.command === 'alerts.confirm').map((c) => c.input)).toEqual([
+      { visitId: 7, confirmed: true, clerk: 'Sam' },
+      { visitId: 9, confirmed: false, clerk: 'Sam' },
+    ]);
+    expect(store.getState().alerts).toEqual([{ ...pending, match: 'confirmed', reviewedBy: 'Sam' }]);
+  });
+
+  it('puts a recalled order back on the open list', async () => {
+    const { client } = clientAnswering({
+      'orders.listOpen': () => ({ ok: true, value: [] }),
+      'orders.recall': () => ({ ok: true, value: { ...order, status: 'ready' } }),
+    });
+    const { store } = createStaffStore({
+      client,
+      storage: memoryStorage({ 'kiosk.staff.clerk': 'Sam' }),
+      sound: silent(),
+    });
+    await settle();
+    await store.getState().recall(order.id, 'collected');
+    expect(store.getState().orders.map((o) => o.status)).toEqual(['ready']);
   });
 });

@@ -17,6 +17,7 @@ import { customerSummary, requireCustomer } from '../store/customers.js';
 import type { WritableDb } from '../store/database.js';
 import { addTemplates, loadTemplates } from '../store/templates.js';
 import { setThumbnail } from '../store/thumbnails.js';
+import { queueEnrolment } from '../sync/hooks.js';
 import { cropToJpeg, decodeJpeg } from '../vision/decode.js';
 import { checkEnrolmentSample, type QualityOptions } from '../vision/quality-gate.js';
 import type { FaceEngine } from '../vision/types.js';
@@ -143,7 +144,7 @@ export class EnrolmentService {
       );
     }
     db.transaction(() => {
-      recordConsent(db, clock, {
+      const consent = recordConsent(db, clock, {
         customerId: session.customerId,
         textVersion: session.textVersion,
         recordedBy: session.manager,
@@ -151,6 +152,13 @@ export class EnrolmentService {
       });
       addTemplates(db, clock, session.customerId, engine.modelId, session.samples);
       if (session.thumbnail) setThumbnail(db, clock, session.customerId, session.thumbnail);
+      // The chain hears about the enrolment (consent only, no templates) in the same transaction.
+      queueEnrolment(db, {
+        customerId: session.customerId,
+        consent,
+        modelId: engine.modelId,
+        templateCount: session.samples.length,
+      });
       appendAudit(db, clock, {
         actor: session.manager,
         action: 'enrolment.finish',

@@ -22,6 +22,13 @@ export class SignIns {
     this.byConnection.delete(connectionId);
   }
 
+  /** Signs an account out of every window (it was disabled). */
+  signOutUser(userId: number): void {
+    for (const [connectionId, user] of this.byConnection) {
+      if (user.userId === userId) this.byConnection.delete(connectionId);
+    }
+  }
+
   current(connectionId: string): SignedInUser | null {
     return this.byConnection.get(connectionId) ?? null;
   }
