@@ -46,6 +46,11 @@ const tasks = [];
 
 // Browser mode server (runs the core in this Node process).
 tasks.push(build({ ...nodeCommon, entryPoints: ['electron/server/cli.ts'], outfile: 'dist/server/cli.cjs' }));
+// The face worker threads' entry, beside each bundle that runs the core (worker-pool/worker-entry.ts finds it there).
+for (const dir of ['server', 'electron']) {
+  const entryPoints = ['electron/core/vision/worker-pool/face-worker.ts'];
+  tasks.push(build({ ...nodeCommon, entryPoints, outfile: `dist/${dir}/face-worker.cjs` }));
+}
 
 // Electron shell, only when its sources exist (the shell is optional for browser mode).
 if (existsSync(path.join(root, 'electron/main/main.ts'))) {
@@ -94,6 +99,22 @@ for (const role of WINDOWS) {
         if (file.endsWith('.html') || file.endsWith('.css'))
           cpSync(path.join(dir, file), path.join(out, 'renderer', role, file));
       }
+    }),
+  );
+}
+// The capture window's JPEG encoder runs in a worker: its own bundle next to the window's.
+if (existsSync(path.join(root, 'renderer/capture/frame-encoder.worker.ts'))) {
+  tasks.push(
+    build({
+      entryPoints: ['renderer/capture/frame-encoder.worker.ts'],
+      outfile: 'dist/renderer/capture/frame-encoder.js',
+      bundle: true,
+      platform: 'browser',
+      target: 'chrome120',
+      format: 'iife',
+      minify: true,
+      logLevel: 'warning',
+      absWorkingDir: root,
     }),
   );
 }

@@ -10,6 +10,8 @@ export interface KioskApp {
   readonly output: () => string;
   url(role: 'customer' | 'staff' | 'admin' | 'capture'): string;
   stop(): Promise<void>;
+  /** SIGKILL: the process dies at once, as in a power cut (no shutdown code runs). */
+  kill(): Promise<void>;
 }
 
 export async function startKiosk(options: {
@@ -59,6 +61,12 @@ export async function startKiosk(options: {
     origin,
     output: () => output,
     url: (role) => `${origin}/${role}`,
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGKILL');
+      await exited;
+    },
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

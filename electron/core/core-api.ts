@@ -6,6 +6,7 @@ import type { EventName } from '../contract/access.js';
 import type { Caller } from '../contract/dispatch.js';
 import type { AppInfo } from '../contract/dto.js';
 import type { Result } from '../contract/result.js';
+import type { LanGate } from './desktop/lan-pairings.js';
 
 export type EventListener = (event: EventName, payload: unknown) => void;
 
@@ -20,4 +21,6 @@ export interface Core {
   /** A window connection closed: forget its sign-in. */
   disconnect(connectionId: string): void;
   close(): Promise<void>;
+  /** Pairing of clerks' tablets on the store's LAN (browser mode serves them). */
+  readonly lan?: LanGate;
 }

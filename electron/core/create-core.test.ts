@@ -123,7 +123,21 @@ describe('the core', () => {
     const greeted = () =>
       events.some((e) => e.event === 'display.changed' && (e.payload as DisplayState).kind === 'greeting');
     const walkIn = await Promise.all([4, 5, 6].map((i) => personInFrame(lfwPhoto('Colin_Powell', i))));
-    await show(walkIn, greeted, 20_000);
+    const alerted = () =>
+      events.some(
+        (e) => e.event === 'alerts.changed' && (e.payload as PickupAlert[]).some((a) => a.customerId === target.id),
+      );
+    await show(walkIn, alerted, 20_000);
+    // Confirmation is on by default: the display greets by name only after a clerk says "yes, that is her".
+    expect(events.some((e) => e.event === 'display.changed' && (e.payload as DisplayState).kind === 'greeting')).toBe(
+      false,
+    );
+    const pending = value<PickupAlert[]>(await core.call(staff, 'alerts.list', {})).find(
+      (a) => a.customerId === target.id,
+    );
+    expect(pending?.match).toBe('pending');
+    value(await core.call(staff, 'alerts.confirm', { visitId: pending?.visitId ?? -1, confirmed: true, clerk: 'Sam' }));
+    await show(walkIn, greeted, 10_000);
     const greeting = events.find(
       (e) => e.event === 'display.changed' && (e.payload as DisplayState).kind === 'greeting',
     )?.payload as Extract<DisplayState, { kind: 'greeting' }> | undefined;

@@ -7,18 +7,31 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { dispatch } from '../contract/dispatch.js';
 import type { AppInfo } from '../contract/dto.js';
-import { parseCameraSpec } from './camera/camera-spec.js';
-import { createCameraSource } from './camera/create-source.js';
+import { storeTimeZone } from './board/board-config.js';
+import { seedDemoCampaigns } from './board/demo-campaigns.js';
+import { PickupBoard } from './board/pickup-board.js';
+import { Presence } from './board/presence.js';
+import { parseCameraSpec, specSource } from './camera/camera-spec.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Core } from './core-api.js';
+import { createAdminRuntime } from './admin/admin-runtime.js';
+import { seedDemoAudience } from './admin/demo-audience.js';
+import { analyseWithinWorkingHours } from './admin/working-hours-analyser.js';
+import { createDesktopParts } from './desktop/desktop-parts.js';
 import { DEMO_STORE_NAME, seedDemoStore } from './demo/seed-demo-store.js';
 import { EventHub } from './event-hub.js';
 import { createHandlers } from './handlers.js';
 import type { Logger } from './logger.js';
 import { Gallery } from './matching/gallery.js';
 import { matchThresholdFor } from './matching/thresholds.js';
+import { applyMatchRejection } from './recognition/match-rejections.js';
 import { DEFAULT_MATCH_MARGIN, RecognitionPipeline } from './recognition/recognition-pipeline.js';
-import { CameraRunner, DEFAULT_CAMERA_RUNNER, type CameraRunnerOptions } from './runtime/camera-runner.js';
+import { createRecognitionHandlers } from './recognition/recognition-handlers.js';
+import { RejectionMemory } from './recognition/rejection-memory.js';
+import { analysisSlotsFor } from './runtime/analysis-slots.js';
+import { CameraManager } from './runtime/camera-manager.js';
+import type { CameraRunnerOptions } from './runtime/camera-runner.js';
+import { hostCameraInfo, seedCameraFromSpec } from './runtime/camera-table.js';
 import { Arrivals } from './services/arrivals.js';
 import { DEFAULT_DISPLAY, DisplayService, type DisplayOptions } from './services/display-service.js';
 import { EnrolmentService } from './services/enrolment-service.js';
@@ -27,7 +40,12 @@ import { openDatabase } from './store/database.js';
 import { incrementFootfall } from './store/footfall.js';
 import { storeName } from './store/settings.js';
 import { loadTemplates } from './store/templates.js';
-import { createHumanEngine } from './vision/human-engine.js';
+import { applySyncEffects } from './sync/core-effects.js';
+import { FileSecretStore, type SecretStore } from './sync/secret-store.js';
+import { createSyncHandlers } from './sync/sync-handlers.js';
+import { SyncService, type SyncOptions } from './sync/sync-service.js';
+import { readVisionBackend, startVisionEngine, type VisionBackend } from './vision/onnx/vision-backend.js';
+import { createWorkerPool } from './vision/worker-pool/worker-pool.js';
 import { DEFAULT_QUALITY } from './vision/quality-gate.js';
 import type { FaceEngine } from './vision/types.js';
 
@@ -45,10 +63,21 @@ export interface CoreOptions {
   readonly onProgress?: (message: string) => void;
   /** Replaces the default engine (tests inject a shared one). */
   readonly engine?: () => Promise<FaceEngine>;
+  /** Overrides the `vision.backend` setting (onnx | human). */
+  readonly visionBackend?: VisionBackend;
   readonly display?: DisplayOptions;
   readonly cameraRunner?: Partial<CameraRunnerOptions>;
   /** Playback rate of a file camera, poll rate of a snapshot URL. */
   readonly cameraFps?: number;
+  /** The ffmpeg program for RTSP cameras (default: `ffmpeg` on the PATH). */
+  readonly ffmpegPath?: string;
+  /**
+   * Where the sync keeps its broker password and client key. Default: a file only this user can read (0600) in
+   * the data folder; the Electron shell can pass one backed by safeStorage.
+   */
+  readonly syncSecrets?: SecretStore;
+  /** Sync timings (tests shorten the reconnect backoff). */
+  readonly sync?: Partial<SyncOptions>;
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -66,19 +95,71 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     );
   }
 
+  // --camera is the quick one-camera way: it becomes the entrance camera of an empty camera table.
+  if (seedCameraFromSpec(db, clock, cameraSpec, specSource(cameraSpec))) {
+    logger.info('camera table seeded from --camera', { camera: cameraSpec.id });
+  }
+
   const info: AppInfo = {
     productName: 'Smart Store Kiosk',
     version: options.version,
     mode: options.mode,
     storeName: storeName(db, DEMO_STORE_NAME),
-    camera: { id: cameraSpec.id, kind: cameraSpec.kind, device: cameraSpec.device ?? '' },
-    visionBackend: 'human',
+    camera: hostCameraInfo(db, cameraSpec),
+    visionBackend: 'starting',
   };
 
   const events = new EventHub(logger);
   const signIns = new SignIns();
-  const display = new DisplayService(db, clock, events, options.display ?? DEFAULT_DISPLAY);
+  const cameras = new CameraManager({
+    db,
+    clock,
+    events,
+    logger: logger.child('camera'),
+    runner: options.cameraRunner,
+    source: { fps: options.cameraFps, ffmpegPath: options.ffmpegPath },
+  });
+  const desktop = createDesktopParts({ dataDir: options.dataDir, db, clock, events, signIns, logger });
+  if (seeded.seeded) seedDemoCampaigns(db, clock);
+  const presence = new Presence();
+  const display = new DisplayService(db, clock, events, options.display ?? DEFAULT_DISPLAY, {
+    presence,
+    timeZone: () => storeTimeZone(db),
+  });
   const arrivals = new Arrivals(db, clock, events, display, logger.child('arrivals'));
+  // "Not her" from a clerk: the vision engine's rejection handling subscribes with board.onMatchRejected.
+  const board = new PickupBoard({
+    db,
+    clock,
+    events,
+    display,
+    logger: logger.child('board'),
+    trackOf: (visitId) => arrivals.trackOf(visitId),
+  });
+  const rejections = RejectionMemory.load(db);
+  board.onMatchRejected((rejection) =>
+    applyMatchRejection(
+      { db, clock, memory: rejections, pipeline: () => vision?.pipeline ?? null, logger: logger.child('recognition') },
+      rejection,
+    ),
+  );
+
+  // Manager controls: backups, retention, working hours, reports, accounts (electron/core/admin).
+  if (seeded.seeded) seedDemoAudience(db, clock, cameraSpec.id);
+  const admin = createAdminRuntime({
+    dataDir: options.dataDir,
+    db,
+    clock,
+    logger: logger.child('admin'),
+    events,
+    signIns,
+    storeName: () => storeName(db, DEMO_STORE_NAME),
+    vision: () =>
+      vision ? { gallery: vision.gallery, pipeline: vision.pipeline, modelId: vision.engine.modelId } : null,
+    forgetOnDisplay: (customerId) => display.customerErased(customerId),
+    resetDisplay: () => display.showIdle(),
+  });
+  admin.hooks.erased.add(({ customerId }) => desktop.onErased(customerId));
 
   let vision: {
     engine: FaceEngine;
@@ -86,13 +167,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     pipeline: RecognitionPipeline;
     enrolment: EnrolmentService;
   } | null = null;
-  let camera: CameraRunner | null = null;
   let closed = false;
 
   const visionReady = (async () => {
     progress('Loading the face models…');
     const started = clock.now();
-    const engine = await (options.engine ?? (() => createHumanEngine({ logger: logger.child('vision') })))();
+    // Inference runs in worker threads, one engine per core (electron/core/vision/worker-pool).
+    // vision.backend (onnx by default; human as the fallback when the ONNX models cannot load).
+    const startedEngine = await (options.engine
+      ? options.engine().then((e) => ({ engine: e, description: e.backend }))
+      : startVisionEngine(
+          options.visionBackend ?? readVisionBackend(db, logger),
+          // One onnxruntime thread per worker: the pool already runs one worker per core.
+          (backend) => createWorkerPool({ engine: { backend, threads: 1 }, logger: logger.child('vision') }),
+          logger.child('vision'),
+        ));
+    const engine = startedEngine.engine;
+    info.visionBackend = startedEngine.description;
     if (closed) {
       await engine.close();
       return;
@@ -111,33 +202,50 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clock,
       match: { threshold: matchThresholdFor(engine.modelId), margin: DEFAULT_MATCH_MARGIN },
       quality: DEFAULT_QUALITY,
+      rejections,
       onFaceSeen: (cameraId) => incrementFootfall(db, clock, cameraId),
-      onRecognised: (recognition) => arrivals.onRecognised(recognition),
+      // Only an entrance camera greets and alerts; the others count faces and follow tracks.
+      onRecognised: (recognition) => {
+        if (cameras.roleOf(recognition.cameraId) === 'entrance') arrivals.onRecognised(recognition);
+      },
+      onTracks: (cameraId, tracks) => presence.update(cameraId, tracks),
     });
-    const source = createCameraSource(cameraSpec, { logger, clock, fps: options.cameraFps });
-    camera = new CameraRunner(source, pipeline, events, clock, logger.child('camera'), {
-      ...DEFAULT_CAMERA_RUNNER,
-      ...options.cameraRunner,
-    });
-    const runner = camera;
     const enrolment = new EnrolmentService({
       db,
       clock,
       engine,
       gallery,
-      camera: { latestFrame: () => runner.latestFrame() },
+      camera: { latestFrame: () => cameras.latestFrame() },
       quality: DEFAULT_QUALITY,
       logger: logger.child('enrolment'),
       onEnrolled: () => pipeline.galleryChanged(),
     });
     vision = { engine, gallery, pipeline, enrolment };
-    camera.start();
+    // One analysis per engine worker at a time, shared round-robin by the cameras.
+    await cameras.start(analyseWithinWorkingHours(pipeline, admin.withinWorkingHours, clock, logger.child('hours')), {
+      slots: analysisSlotsFor(engine),
+    });
     progress(
       `Face models ready in ${((clock.now() - started) / 1000).toFixed(1)} s; ${gallery.size} templates enrolled.`,
     );
   })();
   // The host decides what to do with a failure; an unobserved rejection must not crash the process meanwhile.
   visionReady.catch((error: unknown) => logger.error('vision failed to start', { error: String(error) }));
+
+  // Sync with the chain: off until a broker is configured in the admin window (docs/sync.md).
+  const sync = new SyncService({
+    db,
+    clock,
+    logger: logger.child('sync'),
+    secrets: options.syncSecrets ?? new FileSecretStore(options.dataDir),
+    version: options.version,
+    cameras: () => cameras.health(),
+    onStatus: (status) => events.emit('sync.status', status),
+    onApplied: (effects) =>
+      applySyncEffects({ db, clock, events, display, vision: () => vision, onErased: desktop.onErased }, effects),
+    options: options.sync,
+  });
+  sync.start().catch((error: unknown) => logger.error('sync failed to start', { error: String(error) }));
 
   const handlers = createHandlers({
     info,
@@ -146,12 +254,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     signIns,
     display,
+    board,
     vision: () => vision,
-    camera: () => camera,
+    cameras,
+    desktop: desktop.handlers,
+    sync: createSyncHandlers({ db, clock, signIns, sync }),
+    admin: admin.handlers,
+    recognition: createRecognitionHandlers({ board, signIns, vision: () => vision }),
+    onErased: (customerId) =>
+      void admin.hooks.erased.notify({ customerId, reason: 'erasure', actor: 'manager', outcome: null }),
   });
+  admin.start();
 
   return {
     info,
+    lan: desktop.lan,
     visionReady,
     call: (caller, command, payload) => dispatch(handlers, caller, command, payload, logger),
     onEvent: (listener) => events.on(listener),
@@ -160,8 +277,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       display.close();
+      desktop.close();
+      await sync.stop();
+      await admin.close();
       await visionReady.catch(() => undefined);
-      await camera?.stop();
+      await cameras.close();
       await vision?.engine.close();
       db.close();
     },

@@ -2,16 +2,22 @@
  * The command handlers: one per contract command, each a few lines over the services. Access and payload
  * validation already happened in the dispatcher; manager-only commands check the connection's sign-in here.
  */
-import type { Handlers } from '../contract/dispatch.js';
+import type { Caller, Handlers } from '../contract/dispatch.js';
+import type { PickupBoard } from './board/pickup-board.js';
 import type { AppInfo, AuthStatus } from '../contract/dto.js';
 import { CommandError } from '../contract/result.js';
 import type { Clock } from './clock.js';
 import { currentConsentText } from './domain/consent-text.js';
+import type { AdminCommand } from './admin/admin-handlers.js';
+import type { DesktopCommand } from './desktop/desktop-handlers.js';
+import type { SyncCommand } from './sync/sync-handlers.js';
 import type { EventHub } from './event-hub.js';
 import type { Gallery } from './matching/gallery.js';
 import type { RecognitionPipeline } from './recognition/recognition-pipeline.js';
-import type { CameraRunner } from './runtime/camera-runner.js';
-import { dismissAlert, listAlerts } from './services/alerts.js';
+import type { RecognitionCommand } from './recognition/recognition-handlers.js';
+import { createCameraHandlers } from './runtime/camera-handlers.js';
+import type { CameraManager } from './runtime/camera-manager.js';
+import { listAlerts } from './services/alerts.js';
 import type { DisplayService } from './services/display-service.js';
 import type { EnrolmentService } from './services/enrolment-service.js';
 import type { SignIns } from './services/sign-ins.js';
@@ -19,7 +25,7 @@ import { appendAudit } from './store/audit.js';
 import { customerSummary, listCustomers } from './store/customers.js';
 import type { WritableDb } from './store/database.js';
 import { eraseCustomerBiometrics } from './store/erasure.js';
-import { advanceOrder, listOpenOrders } from './store/orders.js';
+import { listOpenOrders } from './store/orders.js';
 import { createManager, managerConfigured, signIn } from './store/users.js';
 
 export interface HandlerDeps {
@@ -29,18 +35,33 @@ export interface HandlerDeps {
   readonly events: EventHub;
   readonly signIns: SignIns;
   readonly display: DisplayService;
+  readonly board: PickupBoard;
   /** Null until the face models have loaded. */
   readonly vision: () => { enrolment: EnrolmentService; pipeline: RecognitionPipeline; gallery: Gallery } | null;
-  readonly camera: () => CameraRunner | null;
+  /** The store's cameras (electron/core/runtime/camera-manager.ts). */
+  readonly cameras: CameraManager;
+  /** The desktop product's commands (electron/core/desktop/desktop-handlers.ts). */
+  readonly desktop: Pick<Handlers, DesktopCommand>;
+  /** Sync with the chain (electron/core/sync/sync-handlers.ts). */
+  readonly sync: Pick<Handlers, SyncCommand>;
+  /** The manager's controls and privacy commands (electron/core/admin/admin-handlers.ts). */
+  readonly admin: Pick<Handlers, AdminCommand>;
+  /** "Not this person" and the vision counters (electron/core/recognition/recognition-handlers.ts). */
+  readonly recognition: Pick<Handlers, RecognitionCommand>;
+  /** After an erasure committed: reach copies outside the database (the cloud collection). */
+  readonly onErased?: (customerId: string) => void;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { db, clock, events, signIns, display } = deps;
+  const { db, clock, events, signIns, display, board } = deps;
 
   const authStatus = (connectionId: string): AuthStatus => {
     const user = signIns.current(connectionId);
     return { managerConfigured: managerConfigured(db), signedIn: user !== null, username: user?.username ?? null };
   };
+
+  /** A clerk signed in on this window is who acts, whatever name was typed; otherwise the typed name. */
+  const clerkName = (typed: string, caller: Caller): string => signIns.current(caller.connectionId)?.username ?? typed;
 
   const vision = () => {
     const ready = deps.vision();
@@ -48,12 +69,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return ready;
   };
 
-  const publishOrders = (): void => {
-    events.emit('orders.changed', listOpenOrders(db));
-    events.emit('alerts.changed', listAlerts(db, clock));
-  };
-
   return {
+    ...deps.desktop,
+    ...deps.sync,
+    ...deps.admin,
+    ...deps.recognition,
     'app.info': () => deps.info,
 
     'auth.status': (_input, caller) => authStatus(caller.connectionId),
@@ -87,6 +107,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       loaded?.gallery.removePerson(input.customerId);
       loaded?.pipeline.forget(input.customerId);
       display.customerErased(input.customerId);
+      deps.onErased?.(input.customerId);
       events.emit('customers.changed', {});
       events.emit('alerts.changed', listAlerts(db, clock));
       return { erased: true };
@@ -116,33 +137,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'orders.listOpen': () => listOpenOrders(db),
-    'orders.advance': (input) => {
-      const order = advanceOrder(db, clock, input.orderId, input.to, input.clerk);
-      display.orderChanged(order);
-      publishOrders();
-      return order;
-    },
+    'orders.advance': (input, caller) => board.bump(input.orderId, input.to, clerkName(input.clerk, caller)),
+    'orders.recall': (input, caller) => board.recall(input.orderId, input.from, clerkName(input.clerk, caller)),
     'alerts.list': () => listAlerts(db, clock),
-    'alerts.dismiss': (input) => {
-      dismissAlert(db, clock, input.visitId);
-      events.emit('alerts.changed', listAlerts(db, clock));
+    'alerts.dismiss': (input, caller) => {
+      board.dismiss(input.visitId, input.clerk === undefined ? null : clerkName(input.clerk, caller));
       return {};
     },
+    'alerts.confirm': (input, caller) => board.confirm(input.visitId, input.confirmed, clerkName(input.clerk, caller)),
+    'board.history': () => board.history(),
+    'board.config': () => board.config(),
+    'board.saveConfig': (input, caller) => board.saveConfig(input, signIns.requireManager(caller).username),
 
     'display.current': () => display.current(),
 
-    'camera.status': () => {
-      const camera = deps.camera();
-      return camera ? [camera.status()] : [];
-    },
-    'camera.pushFrame': (input) => {
-      const camera = deps.camera();
-      if (!camera) return { accepted: false };
-      return { accepted: camera.push(Buffer.from(input.jpeg.buffer, input.jpeg.byteOffset, input.jpeg.byteLength)) };
-    },
-    'camera.reportError': (input) => {
-      deps.camera()?.reportError(input.message);
-      return {};
-    },
+    ...createCameraHandlers({ db, clock, signIns, cameras: deps.cameras }),
   };
 }

@@ -4,9 +4,12 @@
  */
 import path from 'node:path';
 import { createCore } from '../core/create-core.js';
+import { LOG_DIR } from '../core/desktop/desktop-parts.js';
+import { createRotatingLog } from '../core/desktop/log-files.js';
 import { createLogger } from '../core/logger.js';
 import { startBrowserServer } from './browser-server.js';
 import { CliError, HELP_TEXT, parseCliOptions } from './cli-options.js';
+import { followLanSetting } from './lan-server.js';
 import { openWindows } from './open-browser.js';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
@@ -26,7 +29,15 @@ async function main(): Promise<void> {
     console.log(HELP_TEXT);
     return;
   }
-  const logger = createLogger({ level: process.env.KIOSK_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
+  // Logs go to stderr and to rotating files in the data folder, which the admin window exports for support.
+  const logFile = createRotatingLog({ dir: path.join(options.dataDir, LOG_DIR) });
+  const logger = createLogger({
+    level: process.env.KIOSK_LOG_LEVEL === 'debug' ? 'debug' : 'info',
+    write: (line) => {
+      process.stderr.write(line + '\n');
+      logFile.write(line);
+    },
+  });
   console.log(`Smart Store Kiosk — browser mode. Data: ${options.dataDir}`);
   const core = await createCore({
     dataDir: options.dataDir,
@@ -38,6 +49,11 @@ async function main(): Promise<void> {
   });
   const rendererDir = path.resolve(__dirname, '..', 'renderer');
   const server = await startBrowserServer({ core, rendererDir, logger, port: options.port });
+  // Tablets on the store's LAN: only when a manager turned it on in the admin window (Kiosk → Tablets).
+  const lan =
+    core.lan === undefined
+      ? null
+      : followLanSetting({ core, gate: core.lan, rendererDir, logger: logger.child('lan') });
   const roles =
     core.info.camera.kind === 'usb'
       ? (['customer', 'staff', 'admin', 'capture'] as const)
@@ -67,6 +83,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info('stopping', { signal });
+    await lan?.stop();
     await server.close();
     await core.close();
     process.exit(0);

@@ -1,11 +1,20 @@
 /** The selected customer: consent on record, enrolment, and erasing their face data. */
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
+import type { KioskClient } from '../shared/api/client.js';
 import { EnrolmentFlow } from './EnrolmentFlow.js';
 import { EraseFaceData } from './EraseFaceData.js';
 import type { AdminState } from './store.js';
+import { WithdrawConsent } from './WithdrawConsent.js';
 
-export function CustomerDetail({ store }: { readonly store: StoreApi<AdminState> }) {
+export function CustomerDetail({
+  store,
+  client,
+}: {
+  readonly store: StoreApi<AdminState>;
+  /** For the manager's controls (withdrawing consent); absent, the detail shows enrolment and erasure only. */
+  readonly client?: KioskClient<'admin'>;
+}) {
   const customer = useStore(store, (s) => s.customers.find((c) => c.id === s.selectedId) ?? null);
   const notice = useStore(store, (s) => s.notice);
   const enrolling = useStore(store, (s) => s.enrolment !== null && s.enrolment.session.customerId === s.selectedId);
@@ -40,6 +49,9 @@ export function CustomerDetail({ store }: { readonly store: StoreApi<AdminState>
       ) : null}
       {/* Keyed by customer so the consent checkboxes start unticked for every customer. */}
       <EnrolmentFlow key={customer.id} store={store} customer={customer} />
+      {enrolling || client === undefined ? null : (
+        <WithdrawConsent key={`withdraw-${customer.id}`} client={client} store={store} customer={customer} />
+      )}
       {enrolling ? null : <EraseFaceData key={`erase-${customer.id}`} store={store} customer={customer} />}
     </section>
   );

@@ -1,4 +1,6 @@
 /** Entry of the admin (manager) window. */
+// First: configures zod before any schema is built (see zod-config.ts).
+import '../shared/zod-config.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createKioskClient } from '../shared/api/client.js';

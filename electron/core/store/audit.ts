@@ -34,13 +34,17 @@ interface AuditRow {
 }
 
 /** The newest entries first. */
-export function listAudit(db: ReadableDb, options: { limit?: number; action?: string } = {}): AuditEntry[] {
+export function listAudit(
+  db: ReadableDb,
+  options: { limit?: number; action?: string; actor?: string } = {},
+): AuditEntry[] {
   const rows = db
-    .prepare<
-      { action: string | null; limit: number },
-      AuditRow
-    >('SELECT id, at, actor, action, details FROM audit_log WHERE (@action IS NULL OR action = @action) ORDER BY id DESC LIMIT @limit')
-    .all({ action: options.action ?? null, limit: options.limit ?? 100 });
+    .prepare<{ action: string | null; actor: string | null; limit: number }, AuditRow>(
+      `SELECT id, at, actor, action, details FROM audit_log
+       WHERE (@action IS NULL OR action = @action) AND (@actor IS NULL OR actor = @actor COLLATE NOCASE)
+       ORDER BY id DESC LIMIT @limit`,
+    )
+    .all({ action: options.action ?? null, actor: options.actor ?? null, limit: options.limit ?? 100 });
   return rows.map((row) => ({
     id: row.id,
     at: row.at,

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CURRENT_CONSENT_VERSION } from '../domain/consent-text.js';
 import { listAudit } from './audit.js';
 import { currentConsent, recordConsent, withdrawConsent } from './consents.js';
+import { recordVisit } from './visits.js';
 import { createCustomer } from './customers.js';
 import { addTemplates, countTemplates } from './templates.js';
 import { getThumbnail, setThumbnail } from './thumbnails.js';
@@ -60,13 +61,15 @@ describe('consents', () => {
     expect(store.db.prepare('SELECT COUNT(*) FROM consents WHERE withdrawn_at IS NOT NULL').pluck().get()).toBe(1);
   });
 
-  it('withdrawing ends the consent and deletes the templates and thumbnail in the same step', () => {
+  it('withdrawing ends the consent and deletes the templates, thumbnail and visits in the same step', () => {
     recordConsent(store.db, store.clock, consent(true));
     addTemplates(store.db, store.clock, 'c1', 'model-a', [new Float32Array([0.6, 0.8])]);
     setThumbnail(store.db, store.clock, 'c1', sampleJpeg());
+    recordVisit(store.db, store.clock, { customerId: 'c1', cameraId: 'door', score: 0.8, orderId: null });
 
     const outcome = withdrawConsent(store.db, store.clock, 'c1', 'manager');
-    expect(outcome).toEqual({ withdrawn: true, templatesDeleted: 1, thumbnailDeleted: true });
+    expect(outcome).toEqual({ withdrawn: true, templatesDeleted: 1, thumbnailDeleted: true, visitsDeleted: 1 });
+    expect(store.db.prepare("SELECT COUNT(*) FROM visits WHERE customer_id = 'c1'").pluck().get()).toBe(0);
     expect(currentConsent(store.db, 'c1')).toBeNull();
     expect(countTemplates(store.db, { customerId: 'c1' })).toBe(0);
     expect(getThumbnail(store.db, 'c1')).toBeNull();
@@ -81,6 +84,7 @@ describe('consents', () => {
       withdrawn: false,
       templatesDeleted: 0,
       thumbnailDeleted: false,
+      visitsDeleted: 0,
     });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Consent to face recognition: record it, read the current one, withdraw it. Withdrawing deletes the
- * customer's templates and thumbnail in the same transaction, because the consent text promises
- * they are deleted when consent ends.
+ * customer's templates, thumbnail and visits in the same transaction, because the consent text promises
+ * they are deleted when consent ends. The withdrawn consent row itself stays as the record of what was agreed
+ * and when it ended (erasure removes that too).
  */
 import type { ConsentRecord } from '../../contract/dto.js';
 import { CommandError } from '../../contract/result.js';
@@ -95,9 +96,10 @@ export interface WithdrawOutcome {
   readonly withdrawn: boolean;
   readonly templatesDeleted: number;
   readonly thumbnailDeleted: boolean;
+  readonly visitsDeleted: number;
 }
 
-/** Ends the current consent and deletes the templates and thumbnail that depended on it, in one transaction. */
+/** Ends the current consent and deletes the templates, thumbnail and visits that depended on it, in one transaction. */
 export function withdrawConsent(db: WritableDb, clock: Clock, customerId: string, actor: string): WithdrawOutcome {
   const at = isoAt(clock.now());
   return db.transaction((): WithdrawOutcome => {
@@ -109,11 +111,12 @@ export function withdrawConsent(db: WritableDb, clock: Clock, customerId: string
     const templatesDeleted = db.prepare('DELETE FROM face_templates WHERE customer_id = ?').run(customerId).changes;
     const thumbnailDeleted =
       db.prepare('DELETE FROM customer_thumbnails WHERE customer_id = ?').run(customerId).changes > 0;
+    const visitsDeleted = db.prepare('DELETE FROM visits WHERE customer_id = ?').run(customerId).changes;
     appendAudit(db, clock, {
       actor,
       action: 'consent.withdrawn',
-      details: { customerId, withdrawn, templatesDeleted, thumbnailDeleted },
+      details: { customerId, withdrawn, templatesDeleted, thumbnailDeleted, visitsDeleted },
     });
-    return { withdrawn, templatesDeleted, thumbnailDeleted };
+    return { withdrawn, templatesDeleted, thumbnailDeleted, visitsDeleted };
   })();
 }

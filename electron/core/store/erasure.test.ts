@@ -3,7 +3,7 @@ import { CURRENT_CONSENT_VERSION } from '../domain/consent-text.js';
 import { listAudit } from './audit.js';
 import { recordConsent } from './consents.js';
 import { createCustomer, customerSummary } from './customers.js';
-import { eraseCustomerBiometrics } from './erasure.js';
+import { customerReferences, eraseCustomerBiometrics } from './erasure.js';
 import { addProduct } from './products.js';
 import { createOrder } from './orders.js';
 import { addTemplates } from './templates.js';
@@ -53,7 +53,7 @@ afterEach(() => store.close());
 describe('eraseCustomerBiometrics', () => {
   it("removes exactly that customer's templates, thumbnail, visits and consents", () => {
     const outcome = eraseCustomerBiometrics(store.db, store.clock, 'c1', 'Morgan');
-    expect(outcome).toEqual({ templates: 3, thumbnails: 1, visits: 2, consents: 1 });
+    expect(outcome).toEqual({ templates: 3, thumbnails: 1, visits: 2, consents: 1, other: {} });
     for (const table of BIOMETRIC_TABLES) expect(countFor(table, 'c1')).toBe(0);
     expect(customerSummary(store.db, 'c1')).toMatchObject({ enrolled: false, templates: 0, consent: null });
   });
@@ -94,6 +94,25 @@ describe('eraseCustomerBiometrics', () => {
     );
     expect(() => eraseCustomerBiometrics(store.db, store.clock, 'c1', 'Morgan')).toThrow(/audit is down/);
     for (const table of BIOMETRIC_TABLES) expect(countFor(table, 'c1')).not.toBe(0);
+  });
+
+  it('also erases the customer from a table added later that references customers, and says so in the audit', () => {
+    store.db.exec('CREATE TABLE later_notes (id INTEGER PRIMARY KEY, customer_id TEXT REFERENCES customers (id))');
+    store.db.prepare("INSERT INTO later_notes (customer_id) VALUES ('c1'), ('c1'), ('c2')").run();
+    const outcome = eraseCustomerBiometrics(store.db, store.clock, 'c1', 'Morgan');
+    expect(outcome.other).toEqual({ later_notes: 2 });
+    expect(countFor('later_notes', 'c1')).toBe(0);
+    expect(countFor('later_notes', 'c2')).toBe(1);
+    expect(listAudit(store.db, { action: 'customer.biometrics_erased' })[0]?.details).toMatchObject({
+      other: { later_notes: 2 },
+    });
+  });
+
+  it('finds every table that references customers except the shopping record', () => {
+    const tables = customerReferences(store.db).map((r) => r.table);
+    expect(tables).toEqual(expect.arrayContaining(['consents', 'customer_thumbnails', 'face_templates', 'visits']));
+    expect(tables).not.toContain('purchases');
+    expect(tables).not.toContain('orders');
   });
 
   it('says when the customer does not exist', () => {

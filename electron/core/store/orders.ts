@@ -7,12 +7,16 @@ import type { Order, OrderItem, OrderStatus } from '../../contract/dto.js';
 import { CommandError, missingCaseError } from '../../contract/result.js';
 import type { Clock } from '../clock.js';
 import { isoAt } from '../clock.js';
+import { queueOrderStatus } from '../sync/hooks.js';
 import type { ReadableDb, WritableDb } from './database.js';
 
 /** Numbers shown to people start here, so the first order of a new store does not look like "#1". */
 export const FIRST_ORDER_NUMBER = 1041;
 
 export const OPEN_STATUSES: readonly OrderStatus[] = ['preparing', 'ready'];
+
+/** The actor of changes the chain made (orders it sent, its cancellations). */
+export const CHAIN_ACTOR = 'chain';
 
 export interface NewOrder {
   readonly customerId: string;
@@ -164,6 +168,10 @@ function move(db: WritableDb, clock: Clock, orderId: number, to: OrderStatus, ac
       actor,
       at,
     );
+    // The chain hears about the move in the same transaction; moves the chain itself asked for are not echoed.
+    if (actor !== CHAIN_ACTOR) {
+      queueOrderStatus(db, { orderId, number: current.number, from: current.status, to, clerk: actor, at });
+    }
   })();
   const order = getOrder(db, orderId);
   if (order === null) throw new Error(`Order ${orderId} vanished during a status change.`);

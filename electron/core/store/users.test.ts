@@ -1,7 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from './audit.js';
 import { openTestStore, type TestStore } from './testing.js';
-import { createManager, LOCKOUT_MS, managerConfigured, MAX_FAILED_ATTEMPTS, signIn } from './users.js';
+import {
+  createManager,
+  createUser,
+  listUsers,
+  LOCKOUT_MS,
+  managerConfigured,
+  MAX_FAILED_ATTEMPTS,
+  resetUserPassword,
+  setUserDisabled,
+  signIn,
+} from './users.js';
 
 let store: TestStore;
 beforeEach(() => {
@@ -75,5 +85,70 @@ describe('users', () => {
     await expect(signIn(store.db, store.clock, 'Morgan', 'correct horse')).resolves.toMatchObject({
       username: 'Morgan',
     });
+  });
+});
+
+describe('accounts managed by a manager', () => {
+  it('adds a clerk with a hashed password and refuses a name already taken, whatever its case', async () => {
+    await createManager(store.db, store.clock, 'Morgan', 'correct horse');
+    const clerk = await createUser(
+      store.db,
+      store.clock,
+      { username: 'Kim', password: 'counter 123', role: 'clerk' },
+      'Morgan',
+    );
+    expect(clerk).toMatchObject({ username: 'Kim', role: 'clerk' });
+    expect(String(store.db.prepare("SELECT password_hash FROM users WHERE username = 'Kim'").pluck().get())).toMatch(
+      /^scrypt\$/,
+    );
+    await expect(
+      createUser(store.db, store.clock, { username: 'kim', password: 'counter 123', role: 'clerk' }, 'Morgan'),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    expect(listAudit(store.db, { action: 'user.created' })[0]).toMatchObject({
+      actor: 'Morgan',
+      details: { username: 'Kim' },
+    });
+  });
+
+  it('keeps a disabled account out even with the right password, and lets it back in when enabled', async () => {
+    await createManager(store.db, store.clock, 'Morgan', 'correct horse');
+    const clerk = await createUser(
+      store.db,
+      store.clock,
+      { username: 'Kim', password: 'counter 123', role: 'clerk' },
+      'Morgan',
+    );
+    setUserDisabled(store.db, store.clock, clerk.id, true, 'Morgan');
+    expect(listUsers(store.db, store.clock).find((u) => u.id === clerk.id)?.disabled).toBe(true);
+    await expect(signIn(store.db, store.clock, 'Kim', 'counter 123')).rejects.toMatchObject({ code: 'forbidden' });
+    // A wrong password still gets the usual answer, so the state of the account does not leak.
+    await expect(signIn(store.db, store.clock, 'Kim', 'nope')).rejects.toMatchObject({ code: 'unauthenticated' });
+    setUserDisabled(store.db, store.clock, clerk.id, false, 'Morgan');
+    await expect(signIn(store.db, store.clock, 'Kim', 'counter 123')).resolves.toMatchObject({ username: 'Kim' });
+  });
+
+  it('refuses to disable yourself or the last manager', async () => {
+    const morgan = await createManager(store.db, store.clock, 'Morgan', 'correct horse');
+    expect(() => setUserDisabled(store.db, store.clock, morgan.id, true, 'Morgan')).toThrow(/your own account/);
+    expect(() => setUserDisabled(store.db, store.clock, morgan.id, true, 'Kim')).toThrow(/last manager/);
+  });
+
+  it('resets a password, lifts the lock-out and records who did it', async () => {
+    await createManager(store.db, store.clock, 'Morgan', 'correct horse');
+    const clerk = await createUser(
+      store.db,
+      store.clock,
+      { username: 'Kim', password: 'counter 123', role: 'clerk' },
+      'Morgan',
+    );
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++)
+      await signIn(store.db, store.clock, 'Kim', 'nope').catch(() => undefined);
+    expect(listUsers(store.db, store.clock).find((u) => u.id === clerk.id)?.lockedUntil).not.toBeNull();
+    await resetUserPassword(store.db, store.clock, clerk.id, 'fresh start 9', 'Morgan');
+    await expect(signIn(store.db, store.clock, 'Kim', 'fresh start 9')).resolves.toMatchObject({ username: 'Kim' });
+    await expect(signIn(store.db, store.clock, 'Kim', 'counter 123')).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+    expect(listAudit(store.db, { action: 'user.password_reset' })[0]).toMatchObject({ actor: 'Morgan' });
   });
 });

@@ -3,6 +3,8 @@
  * default user or password; the first manager is created by whoever sets the kiosk up.
  * After MAX_FAILED_ATTEMPTS wrong passwords in a row the account is locked for LOCKOUT_MS, even for the
  * right password, which makes guessing slow without locking the owner out for long.
+ * Managers add clerks and other managers, disable accounts (kept, so the audit log's names stay meaningful) and
+ * reset passwords; every change is in the audit log with the manager who made it.
  */
 import { CommandError } from '../../contract/result.js';
 import type { Clock } from '../clock.js';
@@ -32,6 +34,7 @@ interface UserRow {
   created_at: string;
   failed_attempts: number;
   locked_until: string | null;
+  disabled_at: string | null;
 }
 
 function toUser(row: UserRow): User {
@@ -89,7 +92,7 @@ export async function signIn(db: WritableDb, clock: Clock, username: string, pas
     .prepare<
       [string],
       UserRow
-    >('SELECT id, username, role, password_hash, created_at, failed_attempts, locked_until FROM users WHERE username = ?')
+    >('SELECT id, username, role, password_hash, created_at, failed_attempts, locked_until, disabled_at FROM users WHERE username = ?')
     .get(username.trim());
   const wrong = new CommandError('unauthenticated', 'Wrong user name or password.');
   if (row === undefined) {
@@ -112,6 +115,10 @@ export async function signIn(db: WritableDb, clock: Clock, username: string, pas
     if (fresh === undefined) throw wrong;
     const freshLock = activeLock(fresh.locked_until, clock.now());
     if (freshLock !== null) throw lockedError(row.username, freshLock, clock.now());
+    if (matches && row.disabled_at !== null) {
+      // Only someone who knows the password learns that the account exists but is disabled.
+      throw new CommandError('forbidden', `The account ${row.username} is disabled; ask a manager to enable it.`);
+    }
     if (matches) {
       db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);
       appendAudit(db, clock, { actor: row.username, action: 'user.signed_in' });
@@ -129,4 +136,117 @@ export async function signIn(db: WritableDb, clock: Clock, username: string, pas
   })();
   if (!accepted) throw wrong;
   return toUser(row);
+}
+
+/** An account as the admin window lists it. */
+export interface UserAccountRow {
+  readonly id: number;
+  readonly username: string;
+  readonly role: UserRole;
+  readonly createdAt: string;
+  readonly disabled: boolean;
+  readonly lockedUntil: string | null;
+}
+
+export function listUsers(db: ReadableDb, clock: Clock): UserAccountRow[] {
+  const rows = db
+    .prepare<[], UserRow>(
+      `SELECT id, username, role, password_hash, created_at, failed_attempts, locked_until, disabled_at
+       FROM users ORDER BY role DESC, username COLLATE NOCASE`,
+    )
+    .all();
+  return rows.map((row) => ({
+    id: row.id,
+    username: row.username,
+    role: row.role,
+    createdAt: row.created_at,
+    disabled: row.disabled_at !== null,
+    lockedUntil: activeLock(row.locked_until, clock.now()),
+  }));
+}
+
+function requireUser(db: ReadableDb, id: number): UserRow {
+  const row = db
+    .prepare<
+      [number],
+      UserRow
+    >('SELECT id, username, role, password_hash, created_at, failed_attempts, locked_until, disabled_at FROM users WHERE id = ?')
+    .get(id);
+  if (row === undefined) throw new CommandError('not_found', 'There is no such account; reload the list.');
+  return row;
+}
+
+/** A manager adds a clerk or another manager. */
+export async function createUser(
+  db: WritableDb,
+  clock: Clock,
+  account: { username: string; password: string; role: UserRole },
+  actor: string,
+): Promise<User> {
+  const name = account.username.trim();
+  if (account.password.length < MIN_PASSWORD_LENGTH) {
+    throw new CommandError('invalid_payload', `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
+  }
+  const hash = await hashPassword(account.password);
+  const at = isoAt(clock.now());
+  return db.transaction(() => {
+    const taken = db.prepare('SELECT 1 FROM users WHERE username = ?').pluck().get(name) !== undefined;
+    if (taken) throw new CommandError('conflict', `There is already an account called ${name}; choose another name.`);
+    const id = Number(
+      db
+        .prepare('INSERT INTO users (username, role, password_hash, created_at) VALUES (?, ?, ?, ?)')
+        .run(name, account.role, hash, at).lastInsertRowid,
+    );
+    appendAudit(db, clock, { actor, action: 'user.created', details: { username: name, role: account.role } });
+    return { id, username: name, role: account.role, createdAt: at };
+  })();
+}
+
+/**
+ * Disables or enables an account. A manager cannot disable themselves, and the last enabled manager cannot be
+ * disabled: nobody could sign in to the admin window any more.
+ */
+export function setUserDisabled(db: WritableDb, clock: Clock, id: number, disabled: boolean, actor: string): void {
+  db.transaction(() => {
+    const row = requireUser(db, id);
+    if (disabled && row.username.toLowerCase() === actor.toLowerCase()) {
+      throw new CommandError('conflict', 'You cannot disable your own account; ask another manager.');
+    }
+    if (disabled && row.role === 'manager') {
+      const others: unknown = db
+        .prepare("SELECT COUNT(*) FROM users WHERE role = 'manager' AND disabled_at IS NULL AND id <> ?")
+        .pluck()
+        .get(id);
+      if (others === 0) throw new CommandError('conflict', 'This is the last manager account; it cannot be disabled.');
+    }
+    db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(disabled ? isoAt(clock.now()) : null, id);
+    appendAudit(db, clock, {
+      actor,
+      action: disabled ? 'user.disabled' : 'user.enabled',
+      details: { username: row.username },
+    });
+  })();
+}
+
+/** Sets a new password (the old one is not needed: a manager resets it) and lifts any lock-out. */
+export async function resetUserPassword(
+  db: WritableDb,
+  clock: Clock,
+  id: number,
+  password: string,
+  actor: string,
+): Promise<void> {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new CommandError('invalid_payload', `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
+  }
+  requireUser(db, id);
+  const hash = await hashPassword(password);
+  db.transaction(() => {
+    const row = requireUser(db, id);
+    db.prepare('UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?').run(
+      hash,
+      id,
+    );
+    appendAudit(db, clock, { actor, action: 'user.password_reset', details: { username: row.username } });
+  })();
 }
