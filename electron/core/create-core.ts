@@ -41,7 +41,7 @@ import { incrementFootfall } from './store/footfall.js';
 import { storeName } from './store/settings.js';
 import { loadTemplates } from './store/templates.js';
 import { applySyncEffects } from './sync/core-effects.js';
-import { FileSecretStore, type SecretStore } from './sync/secret-store.js';
+import { openSecretStore, type SecretStore } from './secrets/secret-store.js';
 import { createSyncHandlers } from './sync/sync-handlers.js';
 import { SyncService, type SyncOptions } from './sync/sync-service.js';
 import { readVisionBackend, startVisionEngine, type VisionBackend } from './vision/onnx/vision-backend.js';
@@ -72,10 +72,12 @@ export interface CoreOptions {
   /** The ffmpeg program for RTSP cameras (default: `ffmpeg` on the PATH). */
   readonly ffmpegPath?: string;
   /**
-   * Where the sync keeps its broker password and client key. Default: a file only this user can read (0600) in
-   * the data folder; the Electron shell can pass one backed by safeStorage.
+   * The key of the core's secret store (32 bytes). The Electron shell passes one it keeps wrapped by safeStorage;
+   * without it (browser mode) the key lives in a file in the data folder that only this user may read.
    */
-  readonly syncSecrets?: SecretStore;
+  readonly secretKey?: Buffer;
+  /** Replaces the secret store altogether (tests). */
+  readonly secrets?: SecretStore;
   /** Sync timings (tests shorten the reconnect backoff). */
   readonly sync?: Partial<SyncOptions>;
 }
@@ -119,7 +121,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     runner: options.cameraRunner,
     source: { fps: options.cameraFps, ffmpegPath: options.ffmpegPath },
   });
-  const desktop = createDesktopParts({ dataDir: options.dataDir, db, clock, events, signIns, logger });
+  // One secret store for the whole core: broker password and client key (sync), cloud credentials (desktop).
+  const secrets = options.secrets ?? openSecretStore(options.dataDir, options.secretKey);
+  const desktop = createDesktopParts({ dataDir: options.dataDir, db, clock, events, signIns, logger, secrets });
   if (seeded.seeded) seedDemoCampaigns(db, clock);
   const presence = new Presence();
   const display = new DisplayService(db, clock, events, options.display ?? DEFAULT_DISPLAY, {
@@ -237,7 +241,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     db,
     clock,
     logger: logger.child('sync'),
-    secrets: options.syncSecrets ?? new FileSecretStore(options.dataDir),
+    secrets,
     version: options.version,
     cameras: () => cameras.health(),
     onStatus: (status) => events.emit('sync.status', status),

@@ -9,6 +9,8 @@ export interface HostStartOptions {
   readonly dataDir: string;
   readonly camera: string;
   readonly version: string;
+  /** The secret store's key (base64), unwrapped by main with safeStorage; absent when the OS has no keychain. */
+  readonly secretKey?: string;
 }
 
 export type MainToCore =

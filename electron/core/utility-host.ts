@@ -20,6 +20,7 @@ export type CreateCore = (options: {
   version: string;
   logger: Logger;
   clock?: Clock;
+  secretKey?: Buffer;
 }) => Promise<Core>;
 
 /** The part of Electron's `process.parentPort` (a MessagePortMain) used here. */
@@ -41,9 +42,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function parseStartOptions(value: unknown): HostStartOptions | null {
   if (!isRecord(value)) return null;
-  const { dataDir, camera, version } = value;
+  const { dataDir, camera, version, secretKey } = value;
   if (typeof dataDir !== 'string' || typeof camera !== 'string' || typeof version !== 'string') return null;
-  return { dataDir, camera, version };
+  if (secretKey !== undefined && typeof secretKey !== 'string') return null;
+  return secretKey === undefined ? { dataDir, camera, version } : { dataDir, camera, version, secretKey };
 }
 
 /** Narrows a structured-cloned message from main; anything that does not fit the protocol is null. */
@@ -89,7 +91,14 @@ export function runUtilityHost(deps: UtilityHostDeps): void {
       return;
     }
     starting = deps
-      .createCore({ ...options, mode: 'electron', logger })
+      .createCore({
+        dataDir: options.dataDir,
+        camera: options.camera,
+        version: options.version,
+        mode: 'electron',
+        logger,
+        ...(options.secretKey === undefined ? {} : { secretKey: Buffer.from(options.secretKey, 'base64') }),
+      })
       .then((created) => {
         core = created;
         unsubscribe = created.onEvent((event, payload) => port.postMessage({ type: 'event', event, payload }));

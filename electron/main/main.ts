@@ -5,7 +5,8 @@
  * and dist/renderer holds the pages.
  */
 import path from 'node:path';
-import { app, dialog, ipcMain, Menu, session, utilityProcess, type BrowserWindow } from 'electron';
+import fs from 'node:fs';
+import { app, dialog, ipcMain, Menu, safeStorage, session, utilityProcess, type BrowserWindow } from 'electron';
 import type { Role } from '../contract/access.js';
 import { AppInfo } from '../contract/dto.js';
 import { systemClock } from '../core/clock.js';
@@ -18,10 +19,33 @@ import { createCoreProcess, type CoreProcess } from './core-process.js';
 import { installIpcRouter } from './ipc-router.js';
 import { SHELL_CONNECTION, startKioskShell, type KioskShell } from './kiosk-shell.js';
 import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol.js';
+import { loadWrappedSecretKey } from './secret-key.js';
 import { createRestartPolicy, DEFAULT_RESTART_LIMIT } from './restart-policy.js';
 import { installSecurity } from './security.js';
 import { createWindowRegistry } from './window-registry.js';
 import { createRoleWindow } from './windows.js';
+
+/**
+ * The core's secret-store key, unwrapped with safeStorage (after app ready). Without an OS keychain the core keeps
+ * its own key file readable only by this user; either way the admin window says which is in use.
+ */
+function secretKeyOption(dataDir: string): { secretKey?: string } {
+  try {
+    const outcome = loadWrappedSecretKey(dataDir, safeStorage, {
+      exists: (file) => fs.existsSync(file),
+      read: (file) => fs.readFileSync(file),
+      write: (file, data) => fs.writeFileSync(file, data, { mode: 0o600 }),
+    });
+    if (outcome.key === null) {
+      console.warn(`Secrets use a private key file: ${outcome.reason}.`);
+      return {};
+    }
+    return { secretKey: outcome.key.toString('base64') };
+  } catch (error) {
+    console.warn(`Secrets use a private key file: ${error instanceof Error ? error.message : String(error)}`);
+    return {};
+  }
+}
 
 /** dist/electron, where this bundle, the core host and the preloads live. */
 const ELECTRON_DIST = __dirname;
@@ -63,7 +87,7 @@ async function startKiosk(options: CliOptions, version: string, logger: Logger, 
         kill: () => void child.kill(),
       };
     },
-    start: { dataDir: options.dataDir, camera: options.camera, version },
+    start: { dataDir: options.dataDir, camera: options.camera, version, ...secretKeyOption(options.dataDir) },
     policy: createRestartPolicy({ ...DEFAULT_RESTART_LIMIT, clock: systemClock }),
     logger: logger.child('core-process'),
     onEvent: (event, payload) => {

@@ -1,6 +1,6 @@
 /**
  * Builds the desktop product's parts for createCore: kiosk settings and lock, LAN tablet pairing, cloud matching
- * (credentials in an encrypted file in the data folder) and the command handlers over them. One call from
+ * (credentials in the core's secret store) and the command handlers over them. One call from
  * create-core.ts keeps the composition root's edit small.
  */
 import path from 'node:path';
@@ -8,7 +8,7 @@ import type { Clock } from '../clock.js';
 import type { EventHub } from '../event-hub.js';
 import type { Logger } from '../logger.js';
 import { CloudService } from '../matching/rekognition/cloud-service.js';
-import { createFileSecretStore, loadOrCreateKeyFile, type SecretStore } from '../secrets/secret-store.js';
+import type { SecretStore } from '../secrets/secret-store.js';
 import type { SignIns } from '../services/sign-ins.js';
 import type { WritableDb } from '../store/database.js';
 import { createDesktopHandlers } from './desktop-handlers.js';
@@ -24,17 +24,12 @@ export interface DesktopPartsDeps {
   readonly events: EventHub;
   readonly signIns: SignIns;
   readonly logger: Logger;
-  /** Replaces the file secret store (the Electron shell may hand over one backed by safeStorage). */
-  readonly secrets?: SecretStore;
+  /** The core's one secret store (see electron/core/secrets/secret-store.ts). */
+  readonly secrets: SecretStore;
 }
 
 export function createDesktopParts(deps: DesktopPartsDeps) {
-  const secrets =
-    deps.secrets ??
-    createFileSecretStore(
-      path.join(deps.dataDir, 'secrets.json'),
-      loadOrCreateKeyFile(path.join(deps.dataDir, 'secrets.key')),
-    );
+  const secrets = deps.secrets;
   const kiosk = new KioskService(deps.db, deps.events, deps.logger.child('kiosk'));
   const lan = new LanPairings(deps.db, deps.clock, deps.events);
   const cloud = new CloudService({

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../store/testing.js';
-import { createFileSecretStore, loadOrCreateKeyFile } from './secret-store.js';
+import { SECRETS_FILE, createFileSecretStore, loadOrCreateKeyFile, openSecretStore } from './secret-store.js';
 
 let dir: string;
 beforeEach(() => {
@@ -42,5 +42,31 @@ describe('file secret store', () => {
     await store.set('a', 'one');
     await store.delete('a');
     expect(await store.get('a')).toBeNull();
+  });
+
+  it('tightens permissions someone loosened by hand before using the file', async () => {
+    const store = openSecretStore(dir);
+    await store.set('a', '1');
+    fs.chmodSync(path.join(dir, SECRETS_FILE), 0o644);
+    expect(await openSecretStore(dir).get('a')).toBe('1');
+    if (process.platform !== 'win32') expect(fs.statSync(path.join(dir, SECRETS_FILE)).mode & 0o777).toBe(0o600);
+  });
+
+  it('says what to do when the file is damaged', async () => {
+    fs.writeFileSync(path.join(dir, SECRETS_FILE), '["not", "a record"]');
+    await expect(openSecretStore(dir).get('a')).rejects.toThrow(/damaged; delete it/);
+  });
+
+  it('says where the key lives: the OS keychain when the host gives one, else a private key file', async () => {
+    expect(openSecretStore(dir, Buffer.alloc(32, 7)).description).toMatch(/keychain/);
+    expect(openSecretStore(dir).description).toMatch(/0600/);
+    // A store opened with the host's key cannot read what the key-file store wrote, and the reverse.
+    await openSecretStore(dir).set('sync.password', 'pw');
+    expect(await openSecretStore(dir, Buffer.alloc(32, 7)).get('sync.password')).toBeNull();
+  });
+
+  it('never writes the plain secret to disk', async () => {
+    await openSecretStore(dir).set('sync.password', 'correct horse battery');
+    expect(fs.readFileSync(path.join(dir, SECRETS_FILE), 'utf8')).not.toContain('correct horse');
   });
 });

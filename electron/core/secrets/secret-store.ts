@@ -1,8 +1,8 @@
 /**
- * Secrets (cloud credentials) kept apart from the settings: a small interface so the core does not care where they
- * live. The file store encrypts each value with AES-256-GCM under a key the host provides: in the Electron shell
- * that key is meant to be wrapped by safeStorage (the OS keychain / DPAPI / libsecret); in browser mode it is a
- * random key in a file readable only by the user. Values are never logged and never sent to a window.
+ * Secrets (the chain broker's password and client key, the cloud credentials) kept apart from the settings, in one
+ * store for the whole core. Each value is encrypted with AES-256-GCM under a key the host provides: the Electron
+ * shell keeps that key wrapped by safeStorage (the OS keychain / DPAPI / libsecret, see electron/main/secret-key.ts);
+ * browser mode keeps it in a file readable only by the user. Values are never logged and never sent to a window.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -10,6 +10,8 @@ import path from 'node:path';
 import { z } from 'zod';
 
 export interface SecretStore {
+  /** For people: where and how the secrets are kept (shown in the admin window). */
+  readonly description: string;
   get(name: string): Promise<string | null>;
   set(name: string, value: string): Promise<void>;
   delete(name: string): Promise<void>;
@@ -31,12 +33,39 @@ export function loadOrCreateKeyFile(keyFile: string): Buffer {
   return key;
 }
 
-export function createFileSecretStore(file: string, key: Buffer): SecretStore {
+export const SECRETS_FILE = 'secrets.json';
+export const SECRET_KEY_FILE = 'secrets.key';
+
+/** Where the key of a file store came from, for the description shown to the manager. */
+export type SecretKeySource = 'os-keychain' | 'key-file';
+
+/**
+ * The core's secret store in `dataDir`: with a key from the host (Electron: unwrapped by safeStorage) when given,
+ * otherwise with a key file beside it that only this user may read.
+ */
+export function openSecretStore(dataDir: string, hostKey?: Buffer): SecretStore {
+  const file = path.join(dataDir, SECRETS_FILE);
+  if (hostKey) return createFileSecretStore(file, hostKey, 'os-keychain');
+  return createFileSecretStore(file, loadOrCreateKeyFile(path.join(dataDir, SECRET_KEY_FILE)), 'key-file');
+}
+
+export function createFileSecretStore(file: string, key: Buffer, source: SecretKeySource = 'key-file'): SecretStore {
   if (key.length !== 32) throw new Error('A secret store key has 32 bytes.');
   const read = (): z.infer<typeof Sealed> => {
     if (!fs.existsSync(file)) return {};
-    const parsed = Sealed.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    return parsed.success ? parsed.data : {};
+    // Someone loosened the permissions by hand: tighten them again before using the secrets.
+    if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+    let json: unknown;
+    try {
+      json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+      json = undefined;
+    }
+    const parsed = Sealed.safeParse(json);
+    if (!parsed.success) {
+      throw new Error(`The secrets file ${file} is damaged; delete it and enter the passwords and keys again.`);
+    }
+    return parsed.data;
   };
   const write = (all: z.infer<typeof Sealed>): void => {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -44,9 +73,19 @@ export function createFileSecretStore(file: string, key: Buffer): SecretStore {
     fs.writeFileSync(temp, JSON.stringify(all), { mode: 0o600 });
     fs.renameSync(temp, file);
   };
+  const description =
+    source === 'os-keychain'
+      ? `encrypted in ${file}, with a key protected by the operating system's keychain`
+      : `encrypted in ${file}, with a key in a file readable only by this user (mode 0600)`;
   return {
+    description,
     get(name) {
-      const sealed = read()[name];
+      let sealed;
+      try {
+        sealed = read()[name];
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
       if (sealed === undefined) return Promise.resolve(null);
       try {
         const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
@@ -88,6 +127,7 @@ export function createFileSecretStore(file: string, key: Buffer): SecretStore {
 export function memorySecretStore(): SecretStore {
   const values = new Map<string, string>();
   return {
+    description: 'memory only (lost when the app stops)',
     get: (name) => Promise.resolve(values.get(name) ?? null),
     set: (name, value) => Promise.resolve(void values.set(name, value)),
     delete: (name) => Promise.resolve(void values.delete(name)),

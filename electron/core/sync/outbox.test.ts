@@ -5,14 +5,14 @@ import { openTestStore, type TestStore } from '../store/testing.js';
 import { recordVisit } from '../store/visits.js';
 import { queueVisit } from './hooks.js';
 import { dropMessagesAbout, enqueue, markSent, outboxStats, pruneSent, waitingRows } from './outbox.js';
-import { MemorySecretStore } from './secret-store.js';
+import { memorySecretStore } from '../secrets/secret-store.js';
 import { saveSettings } from './sync-settings.js';
 
 let store: TestStore;
 let customer: string;
 
 async function turnSyncOn(): Promise<void> {
-  await saveSettings(store.db, new MemorySecretStore(), {
+  await saveSettings(store.db, memorySecretStore(), {
     storeId: 'store-1',
     brokerUrl: 'mqtt://127.0.0.1:1',
     username: '',

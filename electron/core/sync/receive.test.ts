@@ -6,7 +6,7 @@ import { encodeEmbedding } from '../store/templates.js';
 import { openTestStore, type TestStore } from '../store/testing.js';
 import { EXCERPT_BYTES } from './inbox.js';
 import { receive, type ReceiveOutcome } from './receive.js';
-import { MemorySecretStore } from './secret-store.js';
+import { memorySecretStore } from '../secrets/secret-store.js';
 import { saveSettings } from './sync-settings.js';
 import { chainDownTopic, storeDownTopic } from './topics.js';
 
@@ -171,7 +171,7 @@ describe('enrolments and erasures (erasure wins)', () => {
   });
 
   it('erases an enrolled customer everywhere here and acknowledges it to the chain', async () => {
-    await saveSettings(store.db, new MemorySecretStore(), {
+    await saveSettings(store.db, memorySecretStore(), {
       storeId: STORE,
       brokerUrl: 'mqtt://127.0.0.1:1',
       username: '',

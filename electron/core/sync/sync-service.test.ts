@@ -2,13 +2,13 @@ import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../contract/sync-dto.js';
 import { openTestStore, type TestStore } from '../store/testing.js';
-import { MemorySecretStore } from './secret-store.js';
+import { memorySecretStore, type SecretStore } from '../secrets/secret-store.js';
 import { SyncService } from './sync-service.js';
 import { waitFor } from './testing.js';
 
 let store: TestStore;
 let service: SyncService;
-let secrets: MemorySecretStore;
+let secrets: SecretStore;
 const statuses: SyncStatus[] = [];
 
 /** A loopback port with nothing listening: connecting to it is refused at once. */
@@ -33,7 +33,7 @@ const input = (brokerUrl: string) => ({
 
 beforeEach(async () => {
   store = openTestStore();
-  secrets = new MemorySecretStore();
+  secrets = memorySecretStore();
   statuses.length = 0;
   service = new SyncService({
     db: store.db,

@@ -18,7 +18,7 @@ import type { HealthBody } from './messages.js';
 import { clientOptions } from './mqtt-options.js';
 import { outboxStats, pruneSent } from './outbox.js';
 import { MAX_DOWN_BYTES, type ReceiveOutcome } from './receive.js';
-import type { SecretStore } from './secret-store.js';
+import type { SecretStore } from '../secrets/secret-store.js';
 import { SyncSession, type ConnectFn, type SessionOptions } from './session.js';
 import { getSyncString, setSyncState } from './sync-state.js';
 import {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { SyncSettingsInput, SyncSettingsView } from '../../contract/sync-dto.js';
 import type { ReadableDb, WritableDb } from '../store/database.js';
 import { getSetting, setSetting } from '../store/settings.js';
-import type { SecretStore } from './secret-store.js';
+import type { SecretStore } from '../secrets/secret-store.js';
 
 export const STORE_ID_KEY = 'sync.storeId';
 export const BROKER_KEY = 'sync.broker';

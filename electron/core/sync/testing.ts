@@ -13,7 +13,7 @@ import { openDatabase, type WritableDb } from '../store/database.js';
 import { recordVisit } from '../store/visits.js';
 import type { SyncEffects } from './apply-result.js';
 import { queueVisit } from './hooks.js';
-import { MemorySecretStore } from './secret-store.js';
+import { memorySecretStore } from '../secrets/secret-store.js';
 import { SyncService, type SyncOptions } from './sync-service.js';
 import { saveSettings } from './sync-settings.js';
 
@@ -42,7 +42,7 @@ export async function openSyncTestStore(options: {
   const logger = options.logger ?? (process.env.KIOSK_SYNC_LOG ? createLogger({ level: 'debug' }) : memoryLogger());
   const db = openDatabase(file, { logger, clock });
   seedDemoStore(db, { clock });
-  const secrets = new MemorySecretStore();
+  const secrets = memorySecretStore();
   await saveSettings(db, secrets, {
     storeId: options.storeId,
     brokerUrl: options.brokerUrl,
