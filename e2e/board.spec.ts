@@ -12,7 +12,7 @@ import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
 import { startKiosk, type KioskApp } from './support/kiosk-app.js';
 import { startMjpegServer, type MjpegServer } from './support/mjpeg-server.js';
 import { lfwPhoto } from './support/paths.js';
-import { emptyEntrance, personInFrame } from './support/scene-frames.js';
+import { emptyEntrance, personInFrame, walkIn } from './support/scene-frames.js';
 
 // Two enrolled customers with open orders, played by two LFW identities.
 const CONFIRMED_PHOTOS = 'Colin_Powell';
@@ -147,7 +147,7 @@ test('two staff windows confirm, reject, bump and recall consistently; the displ
   }
 
   // --- A match the clerk rejects: a ticket with the question and a chime on both boards, nothing personal shown.
-  camera.setFrames(await Promise.all(WALK_IN.map((i) => personInFrame(lfwPhoto(REJECTED_PHOTOS, i)))));
+  camera.setFrames(await walkIn(WALK_IN.map((i) => lfwPhoto(REJECTED_PHOTOS, i))));
   for (const page of [counterPage, backPage]) {
     await expect(ticketOf(page, rejected).getByTestId('confirm-match')).toContainText(
       `Is this ${rejected.firstName} ${rejected.lastName.charAt(0)}.?`,
@@ -168,7 +168,7 @@ test('two staff windows confirm, reject, bump and recall consistently; the displ
   await display.waitForTimeout(3500); // the track ends
 
   // --- A match the clerk confirms: then, and only then, the display greets by name.
-  camera.setFrames(await Promise.all(WALK_IN.map((i) => personInFrame(lfwPhoto(CONFIRMED_PHOTOS, i)))));
+  camera.setFrames(await walkIn(WALK_IN.map((i) => lfwPhoto(CONFIRMED_PHOTOS, i))));
   await expect(ticketOf(counterPage, confirmed).getByTestId('confirm-match')).toBeVisible({ timeout: 30_000 });
   await expect(counterPage.locator('.staff')).toHaveAttribute('data-chimes', '2');
   await expect(display.getByTestId('display-welcome')).toBeVisible();

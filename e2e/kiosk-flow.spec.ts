@@ -12,7 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startKiosk, type KioskApp } from './support/kiosk-app.js';
 import { startMjpegServer, type MjpegServer } from './support/mjpeg-server.js';
 import { lfwPhoto } from './support/paths.js';
-import { emptyEntrance, personInFrame } from './support/scene-frames.js';
+import { emptyEntrance, personInFrame, walkIn } from './support/scene-frames.js';
 
 // The enrolled customer is played by one LFW identity, the stranger by another.
 const CUSTOMER_PHOTOS = 'Colin_Powell';
@@ -122,10 +122,10 @@ test('a consenting customer is enrolled, recognised, greeted and served; a stran
   await expect(display.getByTestId('display-idle')).toBeVisible();
   await staff.getByTestId('clerk-name').fill('Sam');
 
-  const walkIn = await Promise.all([4, 5, 6, 7].map((i) => personInFrame(lfwPhoto(CUSTOMER_PHOTOS, i))));
+  const customerWalksIn = await walkIn([4, 5, 6, 7].map((i) => lfwPhoto(CUSTOMER_PHOTOS, i)));
   const visitsBefore = count('SELECT COUNT(*) AS n FROM visits');
   const shownAt = Date.now();
-  camera.setFrames(walkIn);
+  camera.setFrames(customerWalksIn);
   const ticket = staff.locator(`[data-testid="alert-ticket"][data-order-number="${customer.number}"]`);
   await expect(ticket).toBeVisible({ timeout: 30_000 });
   console.log(`[figures] frame to staff alert: ${Date.now() - shownAt} ms`);
@@ -154,7 +154,7 @@ test('a consenting customer is enrolled, recognised, greeted and served; a stran
   };
   const footfallBefore = count('SELECT COALESCE(SUM(faces_seen), 0) AS n FROM footfall_hourly');
   await display.waitForTimeout(3000); // let the customer's track end
-  camera.setFrames(await Promise.all([1, 2, 3, 4].map((i) => personInFrame(lfwPhoto(STRANGER_PHOTOS, i)))));
+  camera.setFrames(await walkIn([1, 2, 3, 4].map((i) => lfwPhoto(STRANGER_PHOTOS, i))));
   await expect
     .poll(() => count('SELECT COALESCE(SUM(faces_seen), 0) AS n FROM footfall_hourly'), { timeout: 20_000 })
     .toBeGreaterThan(footfallBefore);

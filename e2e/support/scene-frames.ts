@@ -22,3 +22,13 @@ export async function personInFrame(photoPath: string, size = 360): Promise<Buff
     .jpeg({ quality: 85 })
     .toBuffer();
 }
+
+/**
+ * A person walking in, as a camera films them: each photo held for `framesPerPhoto` frames (a real face changes
+ * little from one frame to the next), rather than a different photo on every frame, which no camera produces and
+ * which would make the outcome depend on which frames the analyser happens to sample.
+ */
+export async function walkIn(photoPaths: readonly string[], framesPerPhoto = 10): Promise<Buffer[]> {
+  const frames = await Promise.all(photoPaths.map((photo) => personInFrame(photo)));
+  return frames.flatMap((frame) => Array.from({ length: framesPerPhoto }, () => frame));
+}

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyEntrance, personInFrame } from '../../e2e/support/scene-frames.js';
+import { emptyEntrance, personInFrame, walkIn } from '../../e2e/support/scene-frames.js';
 import { lfwPhoto } from '../../e2e/support/paths.js';
 import type { EventName } from '../contract/access.js';
 import type { Caller } from '../contract/dispatch.js';
@@ -122,12 +122,15 @@ describe('the core', () => {
     events.length = 0;
     const greeted = () =>
       events.some((e) => e.event === 'display.changed' && (e.payload as DisplayState).kind === 'greeting');
-    const walkIn = await Promise.all([4, 5, 6].map((i) => personInFrame(lfwPhoto('Colin_Powell', i))));
+    const customerWalksIn = await walkIn(
+      [4, 5, 6].map((i) => lfwPhoto('Colin_Powell', i)),
+      5,
+    );
     const alerted = () =>
       events.some(
         (e) => e.event === 'alerts.changed' && (e.payload as PickupAlert[]).some((a) => a.customerId === target.id),
       );
-    await show(walkIn, alerted, 20_000);
+    await show(customerWalksIn, alerted, 20_000);
     // Confirmation is on by default: the display greets by name only after a clerk says "yes, that is her".
     expect(events.some((e) => e.event === 'display.changed' && (e.payload as DisplayState).kind === 'greeting')).toBe(
       false,
@@ -137,7 +140,7 @@ describe('the core', () => {
     );
     expect(pending?.match).toBe('pending');
     value(await core.call(staff, 'alerts.confirm', { visitId: pending?.visitId ?? -1, confirmed: true, clerk: 'Sam' }));
-    await show(walkIn, greeted, 10_000);
+    await show(customerWalksIn, greeted, 10_000);
     const greeting = events.find(
       (e) => e.event === 'display.changed' && (e.payload as DisplayState).kind === 'greeting',
     )?.payload as Extract<DisplayState, { kind: 'greeting' }> | undefined;
@@ -156,7 +159,10 @@ describe('the core', () => {
       footfall: rows('SELECT COALESCE(SUM(faces_seen), 0) AS n FROM footfall_hourly'),
     };
     events.length = 0;
-    const stranger = await Promise.all([1, 2, 3, 4].map((i) => personInFrame(lfwPhoto('Tony_Blair', i))));
+    const stranger = await walkIn(
+      [1, 2, 3, 4].map((i) => lfwPhoto('Tony_Blair', i)),
+      5,
+    );
     await show(stranger, () => false, 5000);
     expect(
       events.filter((e) => e.event === 'display.changed' && (e.payload as DisplayState).kind === 'greeting'),
