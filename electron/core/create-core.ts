@@ -24,6 +24,7 @@ import { createHandlers } from './handlers.js';
 import type { Logger } from './logger.js';
 import { Gallery } from './matching/gallery.js';
 import { matchThresholdFor } from './matching/thresholds.js';
+import { cloudTrackLookup, decideWithCloud } from './recognition/cloud-decisions.js';
 import { applyMatchRejection } from './recognition/match-rejections.js';
 import { DEFAULT_MATCH_MARGIN, RecognitionPipeline } from './recognition/recognition-pipeline.js';
 import { createRecognitionHandlers } from './recognition/recognition-handlers.js';
@@ -200,6 +201,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       byPerson.set(template.customerId, list);
     }
     for (const [customerId, templates] of byPerson) gallery.replacePerson(customerId, templates);
+    const cloudDecisions = { cloud: desktop.cloud, logger: logger.child('cloud') };
     const pipeline = new RecognitionPipeline({
       engine,
       gallery,
@@ -208,10 +210,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       quality: DEFAULT_QUALITY,
       rejections,
       onFaceSeen: (cameraId) => incrementFootfall(db, clock, cameraId),
-      // Only an entrance camera greets and alerts; the others count faces and follow tracks.
-      onRecognised: (recognition) => {
-        if (cameras.roleOf(recognition.cameraId) === 'entrance') arrivals.onRecognised(recognition);
+      // Only an entrance camera greets and alerts; the others count faces and follow tracks. In second-opinion
+      // mode the cloud must confirm the local decision first (recognition/cloud-decisions.ts).
+      onRecognised: (recognition, crop) => {
+        if (cameras.roleOf(recognition.cameraId) !== 'entrance') return;
+        decideWithCloud(cloudDecisions, recognition, crop, (confirmed) => arrivals.onRecognised(confirmed));
       },
+      cloud: cloudTrackLookup(cloudDecisions),
       onTracks: (cameraId, tracks) => presence.update(cameraId, tracks),
     });
     const enrolment = new EnrolmentService({
@@ -223,6 +228,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       quality: DEFAULT_QUALITY,
       logger: logger.child('enrolment'),
       onEnrolled: () => pipeline.galleryChanged(),
+      cloud: desktop.cloud,
     });
     vision = { engine, gallery, pipeline, enrolment };
     // One analysis per engine worker at a time, shared round-robin by the cameras.

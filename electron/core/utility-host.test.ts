@@ -4,7 +4,13 @@ import type { Caller } from '../contract/dispatch.js';
 import type { Core, EventListener } from './core-api.js';
 import type { CoreToMain } from './host-protocol.js';
 import { memoryLogger } from './logger.js';
-import { parseMainMessage, runUtilityHost, type CreateCore, type ParentPort } from './utility-host.js';
+import {
+  parseMainMessage,
+  runUtilityHost,
+  type CreateCore,
+  type ParentPort,
+  type UtilityHostDeps,
+} from './utility-host.js';
 
 // The relay is tested against a stand-in core: create-core.ts itself has its own tests.
 vi.mock('./create-core.js', () => ({ createCore: vi.fn() }));
@@ -41,7 +47,7 @@ function fakeCore() {
   return { core, calls, disconnected, emit, isClosed: () => closed, listenerCount: () => listeners.size };
 }
 
-function host(createCore: CreateCore) {
+function host(createCore: CreateCore, followLan?: UtilityHostDeps['followLan']) {
   const posted: CoreToMain[] = [];
   let deliver: (data: unknown) => void = () => undefined;
   const port: ParentPort = {
@@ -51,7 +57,13 @@ function host(createCore: CreateCore) {
     postMessage: (message) => void posted.push(message),
   };
   const exits: number[] = [];
-  runUtilityHost({ port, createCore, logger: memoryLogger(), exit: (code) => void exits.push(code) });
+  runUtilityHost({
+    port,
+    createCore,
+    ...(followLan ? { followLan } : {}),
+    logger: memoryLogger(),
+    exit: (code) => void exits.push(code),
+  });
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   return { posted, exits, send: (data: unknown) => deliver(data), settle };
 }
@@ -131,6 +143,22 @@ describe('utility host', () => {
     expect(fake.isClosed()).toBe(true);
     expect(fake.listenerCount()).toBe(0);
     expect(exits).toEqual([0]);
+  });
+
+  it('serves tablets for the running core and stops doing so before closing it', async () => {
+    const fake = fakeCore();
+    const order: string[] = [];
+    const followLan = vi.fn((core: unknown) => {
+      order.push(core === fake.core ? 'lan started for this core' : 'lan started for another core');
+      return { stop: async () => void order.push('lan stopped') };
+    });
+    const { send, settle } = host(async () => fake.core, followLan);
+    send(START);
+    await settle();
+    send({ type: 'shutdown' });
+    await settle();
+    expect(order).toEqual(['lan started for this core', 'lan stopped']);
+    expect(fake.isClosed()).toBe(true);
   });
 
   it('waits for a core that is still starting before closing it on shutdown', async () => {

@@ -4,12 +4,14 @@
  * 'disconnect' forgets a window's sign-in, 'shutdown' closes the core and exits.
  * It never imports 'electron': the parent port is reached through `process.parentPort`, typed here.
  */
+import path from 'node:path';
 import { isRole } from '../contract/access.js';
 import { fail } from '../contract/result.js';
+import { followLanSetting } from '../server/lan-server.js';
+import type { Clock } from './clock.js';
 import type { Core } from './core-api.js';
 import { createCore } from './create-core.js';
 import type { CoreToMain, HostStartOptions, MainToCore } from './host-protocol.js';
-import type { Clock } from './clock.js';
 import { createLogger, type Logger } from './logger.js';
 
 /** The signature of create-core.ts's createCore, written out so the relay does not depend on its internals. */
@@ -32,6 +34,11 @@ export interface ParentPort {
 export interface UtilityHostDeps {
   readonly port: ParentPort;
   readonly createCore: CreateCore;
+  /**
+   * Serves the staff page to the store's tablets while a manager has that turned on (electron/server/lan-server.ts);
+   * the same listener browser mode uses, so Electron kiosks pair tablets too. Returns how to stop it.
+   */
+  readonly followLan?: (core: Core) => { stop(): Promise<void> } | null;
   readonly logger: Logger;
   exit(code: number): void;
 }
@@ -83,6 +90,7 @@ export function runUtilityHost(deps: UtilityHostDeps): void {
   let core: Core | null = null;
   let starting: Promise<Core | null> | null = null;
   let unsubscribe: (() => void) | null = null;
+  let lan: { stop(): Promise<void> } | null = null;
   let shuttingDown = false;
 
   const start = (options: HostStartOptions): void => {
@@ -102,6 +110,7 @@ export function runUtilityHost(deps: UtilityHostDeps): void {
       .then((created) => {
         core = created;
         unsubscribe = created.onEvent((event, payload) => port.postMessage({ type: 'event', event, payload }));
+        lan = deps.followLan?.(created) ?? null;
         port.postMessage({ type: 'ready', storeName: created.info.storeName });
         return created;
       })
@@ -119,6 +128,7 @@ export function runUtilityHost(deps: UtilityHostDeps): void {
     const current = core ?? (starting === null ? null : await starting);
     unsubscribe?.();
     try {
+      await lan?.stop();
       await current?.close();
     } catch (error) {
       logger.error('closing the core failed', { error: describe(error) });
@@ -173,6 +183,12 @@ if (parentPort !== undefined) {
   runUtilityHost({
     port: parentPort,
     createCore,
+    followLan: (core) => {
+      if (core.lan === undefined) return null;
+      const logger = createLogger({ scope: 'core-host.lan' });
+      // The bundle is dist/electron/core-host.cjs (or inside app.asar); the pages are in dist/renderer.
+      return followLanSetting({ core, gate: core.lan, rendererDir: path.resolve(__dirname, '..', 'renderer'), logger });
+    },
     logger: createLogger({ scope: 'core-host' }),
     exit: (code) => process.exit(code),
   });

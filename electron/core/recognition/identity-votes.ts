@@ -30,6 +30,12 @@ export class IdentityVotes {
     return this.outcome;
   }
 
+  /** Decides from an answer given elsewhere (the cloud, in "cloud only" mode). Decisions are final. */
+  decide(customerId: string, score: number): VoteOutcome {
+    if (this.outcome.kind === 'pending') this.outcome = { kind: 'decided', customerId, score };
+    return this.outcome;
+  }
+
   /** Adds one frame's vote (null = nobody matched) and returns the outcome so far. Decisions are final. */
   add(vote: Vote): VoteOutcome {
     if (this.outcome.kind !== 'pending') return this.outcome;

@@ -8,6 +8,7 @@
  */
 import type { Clock } from '../clock.js';
 import type { Gallery } from '../matching/gallery.js';
+import { cropToJpeg } from '../vision/decode.js';
 import {
   GateCounter,
   realnessGate,
@@ -40,6 +41,22 @@ export interface Recognition {
   readonly score: number;
 }
 
+/** The face of a decision, as a JPEG crop of the frame being analysed, made only when asked and never stored. */
+export type FaceCrop = () => Promise<Uint8Array>;
+
+/** Side of the face crop sent to a cloud matcher, in px. */
+export const CLOUD_CROP_SIZE = 320;
+
+/** Mode "cloud only": the cloud decides who an undecided track is, instead of the local votes. */
+export interface CloudTrackLookup {
+  /** Read on every face, so a change of mode in the admin window applies at once. */
+  active(): boolean;
+  /** At most one question per track in this long (the cloud is billed per call). */
+  readonly intervalMs: number;
+  /** The enrolled customer the cloud names for this crop, or null (nobody, or the cloud failed: asked again later). */
+  identify(crop: Uint8Array): Promise<Vote>;
+}
+
 export interface PipelineOptions {
   readonly engine: FaceEngine;
   readonly gallery: Gallery;
@@ -52,7 +69,9 @@ export interface PipelineOptions {
   readonly rejections?: RejectionMemory;
   /** A new face appeared (a new track): counted for footfall, nothing else kept. */
   readonly onFaceSeen: (cameraId: string) => void;
-  readonly onRecognised: (recognition: Recognition) => void;
+  readonly onRecognised: (recognition: Recognition, crop: FaceCrop) => void;
+  /** Set when cloud matching is configured; tracks are decided by the cloud only while it is `active()`. */
+  readonly cloud?: CloudTrackLookup;
   /**
    * After each frame's tracking, before any recognition of it: the track ids in view and those that ended. Ids
    * only (the customer display's rule "nothing personal while someone else is in front" and "idle when they leave").
@@ -86,6 +105,9 @@ interface TrackState {
   votes: IdentityVotes;
   /** Customers a clerk said this track is not: never proposed again for it. */
   readonly excluded: Set<string>;
+  /** Mode "cloud only": when the cloud was last asked about this track, and whether an answer is awaited. */
+  cloudAskedAt: number | null;
+  cloudPending: boolean;
 }
 
 interface CameraState {
@@ -129,21 +151,32 @@ export class RecognitionPipeline {
     const out: FrameOutcome['faces'] = [];
     for (const { track, face, isNew } of update.assigned) {
       if (isNew) {
-        camera.tracks.set(track.id, { votes: this.newVotes(), excluded: new Set() });
+        camera.tracks.set(track.id, {
+          votes: this.newVotes(),
+          excluded: new Set(),
+          cloudAskedAt: null,
+          cloudPending: false,
+        });
         this.options.onFaceSeen(cameraId);
       }
       const state = camera.tracks.get(track.id);
-      if (state && state.votes.state.kind === 'pending') this.judge(cameraId, track, state, face);
+      if (state && state.votes.state.kind === 'pending') this.judge(cameraId, frame, track, state, face);
       out.push({ face, trackId: track.id, known: state?.votes.state.kind === 'decided' });
     }
     return { faces: out };
   }
 
   /** Gates, then (for an embedded face) one vote; a decision goes out through onRecognised. */
-  private judge(cameraId: string, track: Track, state: TrackState, face: DetectedFace): void {
+  private judge(cameraId: string, frame: RgbFrame, track: Track, state: TrackState, face: DetectedFace): void {
     const reason = recognitionGate(face, this.options.quality) ?? realnessGate(face, this.options.quality);
     if (reason !== null) {
       this.gates.reject(reason);
+      return;
+    }
+    const crop: FaceCrop = () => cropToJpeg(frame, face.box, CLOUD_CROP_SIZE);
+    if (this.options.cloud?.active() === true) {
+      this.gates.pass();
+      this.askCloud(this.options.cloud, cameraId, track.id, state, crop);
       return;
     }
     if (!face.embedding) return;
@@ -152,8 +185,34 @@ export class RecognitionPipeline {
     const outcome = state.votes.add(this.vote(face.embedding, state.excluded));
     if (outcome.kind === 'decided') {
       this.counts.decisions += 1;
-      this.options.onRecognised({ cameraId, trackId: track.id, customerId: outcome.customerId, score: outcome.score });
+      this.options.onRecognised(
+        { cameraId, trackId: track.id, customerId: outcome.customerId, score: outcome.score },
+        crop,
+      );
     }
+  }
+
+  /**
+   * Mode "cloud only": one question in flight per track, at most one per `intervalMs`; the answer decides the track
+   * if it is still live and undecided (it may have left, or been rejected, meanwhile).
+   */
+  private askCloud(cloud: CloudTrackLookup, cameraId: string, trackId: number, state: TrackState, crop: FaceCrop) {
+    const now = this.options.clock.now();
+    if (state.cloudPending || (state.cloudAskedAt !== null && now - state.cloudAskedAt < cloud.intervalMs)) return;
+    state.cloudPending = true;
+    state.cloudAskedAt = now;
+    void crop()
+      .then((jpeg) => cloud.identify(jpeg))
+      .catch(() => null)
+      .then((vote) => {
+        state.cloudPending = false;
+        const live = this.cameras.get(cameraId)?.tracks.get(trackId) === state;
+        if (!live || vote === null || state.excluded.has(vote.customerId)) return;
+        if (state.votes.state.kind !== 'pending') return;
+        state.votes.decide(vote.customerId, vote.score);
+        this.counts.decisions += 1;
+        this.options.onRecognised({ cameraId, trackId, customerId: vote.customerId, score: vote.score }, crop);
+      });
   }
 
   /** Whether the track this face would join still needs a decision (a new face always does). */

@@ -37,6 +37,17 @@ export const DEFAULT_ENROLMENT: EnrolmentOptions = {
   sessionTtlMs: 15 * 60 * 1000,
 };
 
+/** Cloud matching's part in enrolment (matching/rekognition/cloud-service.ts). */
+export interface CloudEnrolment {
+  /** Whether a cloud mode is on: only then are face crops kept in the session. */
+  wantsFaces(): boolean;
+  /** Indexes the crops after the local commit; reports its own failures and never throws. */
+  indexEnrolment(customerId: string, faces: readonly Uint8Array[]): Promise<number>;
+}
+
+/** Side of the face crops indexed in the cloud collection, in px. */
+export const CLOUD_ENROLMENT_CROP_SIZE = 320;
+
 export interface LiveFrames {
   /** The newest JPEG from the entrance camera and when it arrived, or null when there is none. */
   latestFrame(): { readonly jpeg: Buffer; readonly at: number } | null;
@@ -50,6 +61,8 @@ interface Session {
   readonly thumbnailAgreed: boolean;
   readonly manager: string;
   readonly samples: Float32Array[];
+  /** Face crops for the cloud collection, only while a cloud mode is on; in memory only, gone with the session. */
+  readonly faces: Buffer[];
   thumbnail: Buffer | null;
 }
 
@@ -63,6 +76,7 @@ export interface EnrolmentDeps {
   readonly logger: Logger;
   readonly onEnrolled: (customerId: string) => void;
   readonly options?: EnrolmentOptions;
+  readonly cloud?: CloudEnrolment;
 }
 
 export class EnrolmentService {
@@ -93,6 +107,7 @@ export class EnrolmentService {
       thumbnailAgreed: input.thumbnailAgreed,
       manager,
       samples: [],
+      faces: [],
       thumbnail: null,
     };
     this.sessions.set(session.id, session);
@@ -123,6 +138,9 @@ export class EnrolmentService {
     }
     if (!verdict.face.embedding) throw new Error('The engine returned a face without an embedding.');
     session.samples.push(verdict.face.embedding);
+    if (this.deps.cloud?.wantsFaces() === true) {
+      session.faces.push(await cropToJpeg(frame, verdict.face.box, CLOUD_ENROLMENT_CROP_SIZE));
+    }
     if (session.thumbnailAgreed && session.thumbnail === null) {
       session.thumbnail = await cropToJpeg(frame, verdict.face.box, 160);
     }
@@ -176,6 +194,11 @@ export class EnrolmentService {
       .map((t) => t.embedding);
     this.deps.gallery.replacePerson(session.customerId, templates);
     this.deps.onEnrolled(session.customerId);
+    if (this.deps.cloud !== undefined && session.faces.length > 0) {
+      // After the commit and in the background: the cloud never fails or delays the local enrolment.
+      const faces = session.faces.splice(0);
+      void this.deps.cloud.indexEnrolment(session.customerId, faces);
+    }
     this.deps.logger.info('customer enrolled', { samples: session.samples.length });
     const summary = customerSummary(db, session.customerId);
     if (!summary) throw new CommandError('not_found', 'The customer disappeared while enrolling.');

@@ -51,6 +51,7 @@ export interface CloudServiceDeps {
 export class CloudService {
   private lastProblem: string | null = null;
   private client: { key: string; client: RekognitionClient } | null = null;
+  private matcherCache: { key: string; matcher: Matcher & { ensureCollection(): Promise<boolean> } } | null = null;
 
   constructor(private readonly deps: CloudServiceDeps) {}
 
@@ -90,6 +91,7 @@ export class CloudService {
       threshold: input.threshold,
     } satisfies CloudSettings);
     this.client = null;
+    this.matcherCache = null;
     this.lastProblem = null;
     return this.publish();
   }
@@ -99,7 +101,10 @@ export class CloudService {
     const client = await this.sdkClient();
     if (client === null) return null;
     const settings = this.settings();
-    return createRekognitionMatcher({
+    // One matcher per client and settings: it remembers that the collection exists (no DescribeCollection per call).
+    const key = `${this.client?.key ?? ''}|${settings.collectionId}|${settings.threshold}`;
+    if (this.matcherCache?.key === key) return this.matcherCache.matcher;
+    const matcher = createRekognitionMatcher({
       client,
       collectionId: settings.collectionId,
       threshold: settings.threshold,
@@ -109,6 +114,8 @@ export class CloudService {
         recordCall(this.deps.db, this.deps.clock, { operation, latencyMs, ok });
       },
     });
+    this.matcherCache = { key, matcher };
+    return matcher;
   }
 
   /** The matcher the recognition uses: local, cloud or both, by the manager's mode. */
@@ -117,11 +124,45 @@ export class CloudService {
       local,
       cloud: await this.cloudMatcher(),
       mode: () => this.settings().mode,
-      onProblem: (message) => {
-        if (message === this.lastProblem) return;
-        this.lastProblem = message;
-        void this.publish();
-      },
+      onProblem: (message) => this.reportProblem(message),
+    });
+  }
+
+  /** Whether enrolment should keep face crops for the collection (a cloud mode is on). */
+  wantsFaces(): boolean {
+    return this.settings().mode !== 'local';
+  }
+
+  /**
+   * After a local enrolment committed: index the customer's face crops with ExternalImageId = customer id, when a
+   * cloud mode is on. A failure never undoes the local enrolment: it is logged and shown in the admin's cloud
+   * section. Returns how many faces were indexed.
+   */
+  async indexEnrolment(customerId: string, faces: readonly Uint8Array[]): Promise<number> {
+    if (faces.length === 0 || this.settings().mode === 'local') return 0;
+    try {
+      const cloud = await this.cloudMatcher();
+      if (cloud === null) return 0;
+      const indexed = await cloud.enrol(customerId, faces);
+      this.deps.logger.info('enrolled faces indexed in the cloud collection', { customerId, indexed });
+      return indexed;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.deps.logger.error('could not index the enrolled faces in the cloud collection', { customerId, reason });
+      this.reportProblem(
+        `A new enrolment could not be added to the Rekognition collection (${reason.slice(0, 160)}); the customer ` +
+          'is recognised locally. Enrol them again once the cloud is reachable.',
+      );
+      return 0;
+    }
+  }
+
+  /** Tells the admin window about a cloud problem (null: the cloud works again); repeats are not re-published. */
+  reportProblem(message: string | null): void {
+    if (message === this.lastProblem) return;
+    this.lastProblem = message;
+    this.publish().catch((error: unknown) => {
+      this.deps.logger.warn('could not publish the cloud status', { error: String(error) });
     });
   }
 
@@ -145,6 +186,7 @@ export class CloudService {
     const key = `${region}|${credentials.accessKeyId}`;
     if (this.client?.key !== key) {
       this.client?.client.destroy();
+      this.matcherCache = null;
       this.client = {
         key,
         client: new RekognitionClient({
@@ -167,6 +209,7 @@ export class CloudService {
   close(): void {
     this.client?.client.destroy();
     this.client = null;
+    this.matcherCache = null;
   }
 }
 
