@@ -145,7 +145,28 @@ export function identification(
   return { rank1: probes > 0 ? correct / probes : Number.NaN, falseAcceptRate: falseAccepts / samples.length };
 }
 
+/** Anything that turns an identity photo into an L2-normalised embedding of its subject (null: no face found). */
+export interface PhotoEmbedder {
+  /** Reported as `backend` in the result. */
+  readonly name: string;
+  embed(file: string): Promise<Float32Array | null>;
+}
+
+export interface EmbedderEvalOptions extends Omit<FaceEvalOptions, 'engine'> {
+  readonly embedder: PhotoEmbedder;
+}
+
+/** The embedder of a FaceEngine: the central face of the photo, padded once when nothing is found. */
+export function engineEmbedder(engine: FaceEngine): PhotoEmbedder {
+  return { name: engine.backend, embed: async (file) => (await embedPhoto(engine, file))?.embedding ?? null };
+}
+
 export async function evaluateFaces(options: FaceEvalOptions): Promise<FaceEvalResult> {
+  return evaluateEmbedder({ ...options, embedder: engineEmbedder(options.engine) });
+}
+
+/** The same figures for any embedder, so recognisers outside the FaceEngine interface are compared like for like. */
+export async function evaluateEmbedder(options: EmbedderEvalOptions): Promise<FaceEvalResult> {
   const dataset = await listDataset(
     options.dataset,
     options.maxPeople ?? Number.POSITIVE_INFINITY,
@@ -156,8 +177,8 @@ export async function evaluateFaces(options: FaceEvalOptions): Promise<FaceEvalR
   for (const [person, files] of dataset) {
     for (const file of files) {
       images += 1;
-      const face = await embedPhoto(options.engine, file);
-      if (face?.embedding) samples.push({ label: person, embedding: face.embedding });
+      const embedding = await options.embedder.embed(file);
+      if (embedding) samples.push({ label: person, embedding });
     }
     options.progress?.(`${person}: ${files.length} photos (${samples.length}/${images} with a face so far)`);
   }
@@ -176,6 +197,6 @@ export async function evaluateFaces(options: FaceEvalOptions): Promise<FaceEvalR
     rank1: round(rank1),
     false_accept_rate_at_threshold: round(falseAcceptRate),
     threshold: options.threshold,
-    backend: options.engine.backend,
+    backend: options.embedder.name,
   };
 }
