@@ -8,10 +8,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { isRole, receives, type EventName, type Role } from '../contract/access.js';
-import { fail, type Result } from '../contract/result.js';
-import { ClientMessage, type ServerMessage } from '../contract/wire.js';
+import type { ServerMessage } from '../contract/wire.js';
 import type { Core } from '../core/core-api.js';
 import type { Logger } from '../core/logger.js';
+import { answerTextMessage, rawBytes, reply } from './socket-messages.js';
 import { SECURITY_HEADERS, allowedHosts, isAllowedHost, isAllowedOrigin } from './security-headers.js';
 import { contentTypeFor, resolveStatic } from './static-files.js';
 
@@ -107,10 +107,6 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     });
   });
 
-  function reply(ws: WebSocket, message: ServerMessage): void {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-  }
-
   async function onMessage(
     ws: WebSocket,
     role: Role,
@@ -121,29 +117,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const caller = { role, connectionId };
     if (isBinary) {
       // A binary message is a camera frame from the capture window; the dispatcher still checks the role.
-      const bytes = toUint8Array(data);
+      const bytes = rawBytes(data);
       const result = await core.call(caller, 'camera.pushFrame', { jpeg: bytes });
       if (!result.ok) reply(ws, { type: 'result', id: null, result });
       return;
     }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(toUint8Array(data).toString());
-    } catch {
-      reply(ws, { type: 'result', id: null, result: fail('malformed_message', 'The message is not valid JSON.') });
-      return;
-    }
-    const message = ClientMessage.safeParse(parsed);
-    if (!message.success) {
-      reply(ws, {
-        type: 'result',
-        id: null,
-        result: fail('malformed_message', 'The message is not a call: expected {type:"call", id, command, payload}.'),
-      });
-      return;
-    }
-    const result: Result<unknown> = await core.call(caller, message.data.command, message.data.payload);
-    reply(ws, { type: 'result', id: message.data.id, result });
+    await answerTextMessage(ws, core, caller, data);
   }
 
   const unsubscribe = core.onEvent((event: EventName, payload: unknown) => {
@@ -176,12 +155,6 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-function toUint8Array(data: RawData): Buffer {
-  if (Buffer.isBuffer(data)) return data;
-  if (Array.isArray(data)) return Buffer.concat(data);
-  return Buffer.from(data);
 }
 
 function indexPage(): string {

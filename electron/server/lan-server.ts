@@ -12,11 +12,12 @@ import os from 'node:os';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { receives, type EventName } from '../contract/access.js';
 import { fail } from '../contract/result.js';
-import { ClientMessage, wsPath, type ServerMessage } from '../contract/wire.js';
+import { wsPath, type ServerMessage } from '../contract/wire.js';
 import type { Core } from '../core/core-api.js';
 import type { LanGate } from '../core/desktop/lan-pairings.js';
 import type { Logger } from '../core/logger.js';
 import { SECURITY_HEADERS } from './security-headers.js';
+import { answerTextMessage, reply } from './socket-messages.js';
 import { contentTypeFor, resolveStatic } from './static-files.js';
 
 export const LAN_COOKIE = 'kiosk_tablet';
@@ -193,10 +194,6 @@ export async function startLanServer(options: LanServerOptions): Promise<LanServ
     });
   });
 
-  const reply = (ws: WebSocket, message: ServerMessage): void => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-  };
-
   async function onMessage(ws: WebSocket, connectionId: string, data: RawData, isBinary: boolean): Promise<void> {
     if (isBinary) {
       reply(ws, {
@@ -206,27 +203,8 @@ export async function startLanServer(options: LanServerOptions): Promise<LanServ
       });
       return;
     }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(
-        Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8'),
-      );
-    } catch {
-      reply(ws, { type: 'result', id: null, result: fail('malformed_message', 'The message is not valid JSON.') });
-      return;
-    }
-    const message = ClientMessage.safeParse(parsed);
-    if (!message.success) {
-      reply(ws, {
-        type: 'result',
-        id: null,
-        result: fail('malformed_message', 'The message is not a call: expected {type:"call", id, command, payload}.'),
-      });
-      return;
-    }
     // The role is fixed: a tablet is a staff window, whatever it asks for; the dispatcher checks the command.
-    const result = await core.call({ role: 'staff', connectionId }, message.data.command, message.data.payload);
-    reply(ws, { type: 'result', id: message.data.id, result });
+    await answerTextMessage(ws, core, { role: 'staff', connectionId }, data);
   }
 
   const unsubscribe = core.onEvent((event: EventName, payload: unknown) => {
