@@ -1,36 +1,22 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../clock.js';
-import { memoryLogger } from '../../logger.js';
-import { asWritable, type WritableDb } from '../database.js';
-import { migrate, schemaVersion } from '../migrate.js';
-import { tempDir } from '../testing.js';
-import { MIGRATIONS } from './index.js';
+import type { WritableDb } from '../database.js';
+import { schemaVersion } from '../migrate.js';
+import { openAtMigration } from '../testing.js';
 
 const THIS_VERSION = 3;
-const deps = () => ({ logger: memoryLogger(), clock: fixedClock('2026-11-20T09:00:00Z') });
-
-let dir: string;
+let close: () => void;
 let db: WritableDb;
 
 beforeEach(() => {
-  dir = tempDir();
-  db = asWritable(new Database(path.join(dir, 'kiosk.sqlite')));
-  db.pragma('foreign_keys = ON');
-  migrate(db, MIGRATIONS, { ...deps(), target: THIS_VERSION - 1 });
-  db.exec(`
-    INSERT INTO customers VALUES ('c1', 'Ada', 'Lovelace', 'ada@example.com', '2026-01-01T00:00:00.000Z');
-    INSERT INTO orders (id, number, customer_id, status, created_at, updated_at)
-      VALUES (1, 1041, 'c1', 'preparing', '2026-11-20T08:00:00.000Z', '2026-11-20T08:00:00.000Z');
-  `);
-  migrate(db, MIGRATIONS, { ...deps(), target: THIS_VERSION });
+  ({ db, close } = openAtMigration(THIS_VERSION, (before) => {
+    before.exec(`
+      INSERT INTO customers VALUES ('c1', 'Ada', 'Lovelace', 'ada@example.com', '2026-01-01T00:00:00.000Z');
+      INSERT INTO orders (id, number, customer_id, status, created_at, updated_at)
+        VALUES (1, 1041, 'c1', 'preparing', '2026-11-20T08:00:00.000Z', '2026-11-20T08:00:00.000Z');
+    `);
+  }));
 });
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => close());
 
 describe('migration 003 (sync)', () => {
   it('creates the outbox, inbox, quarantine and state tables empty, keeping existing orders', () => {

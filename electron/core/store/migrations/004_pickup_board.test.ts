@@ -1,41 +1,27 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../clock.js';
-import { memoryLogger } from '../../logger.js';
-import { asWritable, type WritableDb } from '../database.js';
-import { migrate, schemaVersion } from '../migrate.js';
-import { tempDir } from '../testing.js';
-import { MIGRATIONS } from './index.js';
+import type { WritableDb } from '../database.js';
+import { schemaVersion } from '../migrate.js';
+import { openAtMigration } from '../testing.js';
 
 const THIS_VERSION = 4;
-const deps = () => ({ logger: memoryLogger(), clock: fixedClock('2026-11-20T09:00:00Z') });
-
-let dir: string;
+let close: () => void;
 let db: WritableDb;
 
 beforeEach(() => {
-  dir = tempDir();
-  db = asWritable(new Database(path.join(dir, 'kiosk.sqlite')));
-  db.pragma('foreign_keys = ON');
-  migrate(db, MIGRATIONS, { ...deps(), target: THIS_VERSION - 1 });
-  // Rows from before the migration: a visit and an order that is ready, with its events.
-  db.exec(`
-    INSERT INTO customers VALUES ('c1', 'Ada', 'Lovelace', 'ada@example.com', '2026-01-01T00:00:00.000Z');
-    INSERT INTO products (id, name, category, price_cents, image_svg) VALUES ('p1', 'Oat milk', 'dairy', 229, '<svg/>');
-    INSERT INTO orders (id, number, customer_id, status, created_at, updated_at) VALUES (1, 1041, 'c1', 'preparing', 't', 't');
-    INSERT INTO order_events (order_id, from_status, to_status, actor, at) VALUES (1, NULL, 'preparing', 'demo', 't');
-    UPDATE orders SET status = 'ready' WHERE id = 1;
-    INSERT INTO order_events (order_id, from_status, to_status, actor, at) VALUES (1, 'preparing', 'ready', 'Sam', 't2');
-    INSERT INTO visits (customer_id, camera_id, arrived_at, score, order_id) VALUES ('c1', 'usb', '2026-11-20T08:00:00.000Z', 0.8, 1);
-  `);
-  migrate(db, MIGRATIONS, { ...deps(), target: THIS_VERSION });
+  ({ db, close } = openAtMigration(THIS_VERSION, (before) => {
+    // Rows from before the migration: a visit and an order that is ready, with its events.
+    before.exec(`
+      INSERT INTO customers VALUES ('c1', 'Ada', 'Lovelace', 'ada@example.com', '2026-01-01T00:00:00.000Z');
+      INSERT INTO products (id, name, category, price_cents, image_svg) VALUES ('p1', 'Oat milk', 'dairy', 229, '<svg/>');
+      INSERT INTO orders (id, number, customer_id, status, created_at, updated_at) VALUES (1, 1041, 'c1', 'preparing', 't', 't');
+      INSERT INTO order_events (order_id, from_status, to_status, actor, at) VALUES (1, NULL, 'preparing', 'demo', 't');
+      UPDATE orders SET status = 'ready' WHERE id = 1;
+      INSERT INTO order_events (order_id, from_status, to_status, actor, at) VALUES (1, 'preparing', 'ready', 'Sam', 't2');
+      INSERT INTO visits (customer_id, camera_id, arrived_at, score, order_id) VALUES ('c1', 'usb', '2026-11-20T08:00:00.000Z', 0.8, 1);
+    `);
+  }));
 });
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => close());
 
 const insertCampaign = (fields: Record<string, unknown>) =>
   db

@@ -1,32 +1,18 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../clock.js';
-import { memoryLogger } from '../../logger.js';
-import { asWritable, type WritableDb } from '../database.js';
-import { migrate, schemaVersion } from '../migrate.js';
-import { tempDir } from '../testing.js';
-import { MIGRATIONS } from './index.js';
+import type { WritableDb } from '../database.js';
+import { schemaVersion } from '../migrate.js';
+import { openAtMigration } from '../testing.js';
 
 const THIS_VERSION = 5;
-const deps = () => ({ logger: memoryLogger(), clock: fixedClock('2026-11-20T09:00:00Z') });
-
-let dir: string;
+let close: () => void;
 let db: WritableDb;
 
 beforeEach(() => {
-  dir = tempDir();
-  db = asWritable(new Database(path.join(dir, 'kiosk.sqlite')));
-  db.pragma('foreign_keys = ON');
-  migrate(db, MIGRATIONS, { ...deps(), target: THIS_VERSION - 1 });
-  db.exec(`INSERT INTO footfall_hourly (camera_id, hour, faces_seen) VALUES ('door', '2026-11-20T08', 4)`);
-  migrate(db, MIGRATIONS, { ...deps(), target: THIS_VERSION });
+  ({ db, close } = openAtMigration(THIS_VERSION, (before) => {
+    before.exec(`INSERT INTO footfall_hourly (camera_id, hour, faces_seen) VALUES ('door', '2026-11-20T08', 4)`);
+  }));
 });
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => close());
 
 const insert = (dimension: string, value: string, count = 1) =>
   db

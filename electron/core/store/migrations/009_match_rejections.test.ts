@@ -1,40 +1,28 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../clock.js';
-import { memoryLogger } from '../../logger.js';
-import { asWritable, type WritableDb } from '../database.js';
+import type { WritableDb } from '../database.js';
 import { recordMatchRejection, rejectionCounts } from '../match-rejections.js';
-import { migrate, schemaVersion } from '../migrate.js';
-import { tempDir } from '../testing.js';
-import { MIGRATIONS } from './index.js';
+import { schemaVersion } from '../migrate.js';
+import { openAtMigration } from '../testing.js';
 
 const THIS_VERSION = 9;
 const clock = fixedClock('2026-11-20T09:00:00Z');
-const deps = () => ({ logger: memoryLogger(), clock });
 
-let dir: string;
+let close: () => void;
 let db: WritableDb;
 
 beforeEach(() => {
-  dir = tempDir();
-  db = asWritable(new Database(path.join(dir, 'kiosk.sqlite')));
-  db.pragma('foreign_keys = ON');
-  migrate(db, MIGRATIONS, { ...deps(), target: THIS_VERSION - 1 });
-  db.exec(`
-    INSERT INTO customers (id, first_name, last_name, email, created_at)
-      VALUES ('c1', 'Ada', 'Lovelace', 'ada@example.com', '2026-01-01T00:00:00.000Z');
-    INSERT INTO visits (id, customer_id, camera_id, arrived_at, score, order_id)
-      VALUES (1, 'c1', 'usb', '2026-11-20T08:00:00.000Z', 0.71, NULL),
-             (2, 'c1', 'usb', '2026-11-20T08:30:00.000Z', 0.69, NULL);
-  `);
-  migrate(db, MIGRATIONS, { ...deps(), target: THIS_VERSION });
+  ({ db, close } = openAtMigration(THIS_VERSION, (before) => {
+    before.exec(`
+      INSERT INTO customers (id, first_name, last_name, email, created_at)
+        VALUES ('c1', 'Ada', 'Lovelace', 'ada@example.com', '2026-01-01T00:00:00.000Z');
+      INSERT INTO visits (id, customer_id, camera_id, arrived_at, score, order_id)
+        VALUES (1, 'c1', 'usb', '2026-11-20T08:00:00.000Z', 0.71, NULL),
+               (2, 'c1', 'usb', '2026-11-20T08:30:00.000Z', 0.69, NULL);
+    `);
+  }));
 });
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => close());
 
 const reject = (visitId: number) =>
   recordMatchRejection(db, clock, { visitId, customerId: 'c1', cameraId: 'usb', score: 0.71, clerk: 'Sam' });
