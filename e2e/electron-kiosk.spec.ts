@@ -4,30 +4,14 @@
  * is restarted by the watchdog; the screen list reaches the admin window. Skipped where no Electron binary is
  * installed (as here, without Electron's download); the same rules are unit-tested in electron/main/*.test.ts.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ELECTRON_CLIP, MAIN_BUNDLE, whyElectronCannotRun } from './support/electron-app.js';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const mainBundle = path.join(repoRoot, 'dist', 'electron', 'main.cjs');
-const clip = path.resolve(repoRoot, '../shared/data/video/walk_toward_camera_640x480_30fps.mjpeg');
-
-function whyElectronCannotRun(): string | null {
-  const electronDir = path.join(repoRoot, 'node_modules', 'electron');
-  let binary: string;
-  try {
-    binary = path.join(electronDir, 'dist', readFileSync(path.join(electronDir, 'path.txt'), 'utf8').trim());
-  } catch {
-    return 'Electron binary not installed: node_modules/electron has no path.txt.';
-  }
-  if (!existsSync(binary)) return `Electron binary not installed: ${binary} does not exist.`;
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    return 'Electron needs a display: run the tests under xvfb-run.';
-  }
-  return null;
-}
+const mainBundle = MAIN_BUNDLE;
+const clip = ELECTRON_CLIP;
 
 type Result = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
 type PageGlobals = { kiosk?: { call(command: string, input: unknown): Promise<Result> } };

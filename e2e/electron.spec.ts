@@ -4,31 +4,14 @@
  * (dist/electron/main.cjs) on the test clip as an MJPEG-file camera, with its own data folder.
  * Where no Electron binary is installed (its download is not possible everywhere) it reports itself skipped.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ELECTRON_CLIP, MAIN_BUNDLE, whyElectronCannotRun } from './support/electron-app.js';
 import { _electron as electron, expect, test } from '@playwright/test';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const mainBundle = path.join(repoRoot, 'dist', 'electron', 'main.cjs');
-const clip = path.resolve(repoRoot, '../shared/data/video/walk_toward_camera_640x480_30fps.mjpeg');
-
-/** Why Electron cannot run here, or null when it can. */
-function whyElectronCannotRun(): string | null {
-  const electronDir = path.join(repoRoot, 'node_modules', 'electron');
-  let binary: string;
-  try {
-    binary = path.join(electronDir, 'dist', readFileSync(path.join(electronDir, 'path.txt'), 'utf8').trim());
-  } catch {
-    return 'Electron binary not installed: node_modules/electron has no path.txt (its download failed or was not possible; see the npm install output).';
-  }
-  if (!existsSync(binary)) return `Electron binary not installed: ${binary} does not exist.`;
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    return 'Electron needs a display: run the tests under xvfb-run.';
-  }
-  return null;
-}
+const mainBundle = MAIN_BUNDLE;
+const clip = ELECTRON_CLIP;
 
 type Bridge = { call(command: string, input: unknown): Promise<{ ok: boolean; error?: { code: string } }> };
 type PageGlobals = { kiosk?: Bridge; require?: unknown };
