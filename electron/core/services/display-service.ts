@@ -16,6 +16,7 @@ import { systemTimeZone } from '../board/local-time.js';
 import type { Presence, TrackUpdate } from '../board/presence.js';
 import type { Clock } from '../clock.js';
 import { idleOffers, recommendOffers } from '../domain/offers.js';
+import { OfferEngine } from '../offers/engine.js';
 import type { EventHub } from '../event-hub.js';
 import type { ReadableDb } from '../store/database.js';
 
@@ -68,6 +69,7 @@ interface Subject {
 }
 
 export class DisplayService {
+  private readonly offerEngine: OfferEngine;
   private state: DisplayState;
   private stateJson: string;
   private idle: DisplayState;
@@ -83,6 +85,9 @@ export class DisplayService {
     private readonly options: DisplayOptions = DEFAULT_DISPLAY,
     private readonly deps: DisplayDeps = {},
   ) {
+    // One engine for the display's lifetime: it builds its store-wide model once and rebuilds it only when the
+    // purchases change, instead of on every greeting and every idle refresh.
+    this.offerEngine = new OfferEngine(db);
     this.idle = this.idleState();
     this.state = this.idle;
     this.stateJson = JSON.stringify(this.state);
@@ -98,6 +103,7 @@ export class DisplayService {
   /** A customer was recognised (a new visit or the same visit again). */
   greet(greeting: Greeting): void {
     const offers = recommendOffers(this.db, greeting.customerId, {
+      engine: this.offerEngine,
       now: this.clock.now(),
       k: this.options.personalOffers,
     });
@@ -207,7 +213,7 @@ export class DisplayService {
     const zone = this.deps.timeZone?.() ?? systemTimeZone();
     return {
       kind: 'idle',
-      offers: idleOffers(this.db, { now, k: this.options.idleOffers }),
+      offers: idleOffers(this.db, { engine: this.offerEngine, now, k: this.options.idleOffers }),
       campaigns: liveCampaignSlides(this.db, now, zone),
     };
   }
