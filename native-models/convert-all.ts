@@ -1,7 +1,7 @@
 /**
  * `npm run models [-- --force]`: converts human's TF.js face models (blazeface, faceres, emotion, antispoof,
- * liveness) to ONNX in native-models/out/, with manifest.json. Only missing or stale outputs are rebuilt,
- * so postinstall runs it on every install. Progress on stderr; exits 1 with the reason on failure.
+ * liveness) and face-api's dlib ResNet recogniser (dlibres) to ONNX in native-models/out/, with manifest.json.
+ * Only missing or stale outputs are rebuilt, so postinstall runs it on every install. Progress on stderr; exits 1 with the reason on failure.
  */
 import { convertModels, DEFAULT_OUT_DIR } from './src/convert-models.js';
 
@@ -18,7 +18,8 @@ function main(): void {
   const ms = Math.round(performance.now() - started);
   if (report.converted.length > 0 || !quiet) {
     process.stderr.write(
-      `[models] ${report.converted.length} converted, ${report.upToDate.length} up to date in ${DEFAULT_OUT_DIR} (${ms} ms)\n`,
+      `[models] ${report.converted.length} converted, ${report.upToDate.length} up to date` +
+        `${report.skipped.length > 0 ? `, ${report.skipped.length} skipped` : ''} in ${DEFAULT_OUT_DIR} (${ms} ms)\n`,
     );
   }
 }

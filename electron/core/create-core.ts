@@ -23,10 +23,10 @@ import { EventHub } from './event-hub.js';
 import { createHandlers } from './handlers.js';
 import type { Logger } from './logger.js';
 import { Gallery } from './matching/gallery.js';
-import { matchThresholdFor } from './matching/thresholds.js';
+import { matchRuleFor } from './matching/thresholds.js';
 import { cloudTrackLookup, decideWithCloud } from './recognition/cloud-decisions.js';
 import { applyMatchRejection } from './recognition/match-rejections.js';
-import { DEFAULT_MATCH_MARGIN, RecognitionPipeline } from './recognition/recognition-pipeline.js';
+import { RecognitionPipeline } from './recognition/recognition-pipeline.js';
 import { createRecognitionHandlers } from './recognition/recognition-handlers.js';
 import { RejectionMemory } from './recognition/rejection-memory.js';
 import { analysisSlotsFor } from './runtime/analysis-slots.js';
@@ -206,7 +206,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       engine,
       gallery,
       clock,
-      match: { threshold: matchThresholdFor(engine.modelId), margin: DEFAULT_MATCH_MARGIN },
+      match: matchRuleFor(engine.modelId),
       quality: DEFAULT_QUALITY,
       rejections,
       onFaceSeen: (cameraId) => incrementFootfall(db, clock, cameraId),

@@ -53,20 +53,16 @@ export interface OnnxIo {
 export const NHWC_TO_NCHW = [0, 3, 1, 2] as const;
 export const NCHW_TO_NHWC = [0, 2, 3, 1] as const;
 
-export class GraphBuilder {
+/**
+ * The ONNX graph under construction, independent of where it comes from: nodes, initializers and the
+ * boundary, with unique names. What onnx-writer.ts serialises; GraphBuilder adds the TF graph walk on top.
+ */
+export class OnnxGraph {
   readonly nodes: OnnxNodeSpec[] = [];
   readonly initializers: OnnxInitializer[] = [];
   readonly inputs: OnnxIo[] = [];
   readonly outputs: OnnxIo[] = [];
-  private readonly values = new Map<string, Value>();
-  private readonly plainCache = new Map<string, string>();
-  private readonly nchwCache = new Map<string, string>();
   private readonly usedNames = new Set<string>();
-
-  constructor(
-    readonly graph: TfGraph,
-    readonly model: string,
-  ) {}
 
   /** A name no other value uses, derived from `base` (deterministic: depends only on emission order). */
   uniqueName(base: string): string {
@@ -74,6 +70,36 @@ export class GraphBuilder {
     for (let i = 1; this.usedNames.has(name); i++) name = `${base}_${i}`;
     this.usedNames.add(name);
     return name;
+  }
+
+  addInitializer(base: string, tensor: OnnxInitializer['data'], dims: readonly number[]): string {
+    const name = this.uniqueName(base);
+    this.initializers.push({
+      name,
+      dtype: tensor instanceof Float32Array ? 'float32' : 'int64',
+      dims,
+      data: tensor,
+    });
+    return name;
+  }
+
+  emit(opType: string, base: string, inputs: readonly string[], attributes: OnnxNodeSpec['attributes'] = {}): string {
+    const output = this.uniqueName(base);
+    this.nodes.push({ opType, name: output, inputs, outputs: [output], attributes });
+    return output;
+  }
+}
+
+export class GraphBuilder extends OnnxGraph {
+  private readonly values = new Map<string, Value>();
+  private readonly plainCache = new Map<string, string>();
+  private readonly nchwCache = new Map<string, string>();
+
+  constructor(
+    readonly graph: TfGraph,
+    readonly model: string,
+  ) {
+    super();
   }
 
   define(value: Value): void {
@@ -111,23 +137,6 @@ export class GraphBuilder {
       throw new Error(`${this.model}: node "${node.name}" (${node.op}) needs a constant input ${index}.`);
     }
     return value.constant;
-  }
-
-  addInitializer(base: string, tensor: OnnxInitializer['data'], dims: readonly number[]): string {
-    const name = this.uniqueName(base);
-    this.initializers.push({
-      name,
-      dtype: tensor instanceof Float32Array ? 'float32' : 'int64',
-      dims,
-      data: tensor,
-    });
-    return name;
-  }
-
-  emit(opType: string, base: string, inputs: readonly string[], attributes: OnnxNodeSpec['attributes'] = {}): string {
-    const output = this.uniqueName(base);
-    this.nodes.push({ opType, name: output, inputs, outputs: [output], attributes });
-    return output;
   }
 
   /** The value in NHWC element order (a Transpose back when it runs NCHW; constants as initializers). */

@@ -1,6 +1,7 @@
 /**
- * native-models/out/manifest.json: for each converted model its source hash (model.json + shards), the
- * converter's own hash, the ONNX file's hash, opset and boundary shapes. "Up to date" means the manifest's
+ * native-models/out/manifest.json: for each converted model its source hash (model.json or weights manifest,
+ * plus shards), its own source package when it is not the manifest's, the converter's own hash, the ONNX
+ * file's hash, opset and boundary shapes. "Up to date" means the manifest's
  * hashes match the sources and the converter as they are now, and the .onnx file still hashes as recorded.
  */
 import { createHash } from 'node:crypto';
@@ -12,6 +13,8 @@ const ioSchema = z.object({ name: z.string(), shape: z.array(z.number()) });
 
 export const manifestEntrySchema = z.object({
   file: z.string(),
+  /** The entry's own source package when it is not the manifest's, e.g. "@vladmandic/face-api@1.7.15". */
+  source: z.string().optional(),
   sourceSha256: z.string(),
   converterSha256: z.string(),
   outputSha256: z.string(),

@@ -4,7 +4,7 @@
  */
 import onnxProto from 'onnx-proto';
 import type { onnx as OnnxTypes } from 'onnx-proto';
-import type { AttrValue, GraphBuilder, OnnxIo } from './graph-builder.js';
+import type { AttrValue, OnnxGraph, OnnxIo } from './graph-builder.js';
 import { OPSET } from './convert.js';
 
 const { onnx } = onnxProto;
@@ -40,7 +40,7 @@ function rawBytes(data: Float32Array | BigInt64Array): Uint8Array {
   return new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
 }
 
-export function encodeModel(b: GraphBuilder, graphName: string): Uint8Array {
+export function encodeModel(b: OnnxGraph, graphName: string): Uint8Array {
   const DT = onnx.TensorProto.DataType;
   const model = onnx.ModelProto.create({
     irVersion: IR_VERSION,

@@ -47,12 +47,16 @@ const weightSchema = z.object({
     .optional(),
 });
 
+/** A TF.js weights manifest: shard groups, each listing its files and the weights they hold, in byte order. */
+export const weightsManifestSchema = z.array(z.object({ paths: z.array(z.string()), weights: z.array(weightSchema) }));
+export type WeightsManifest = z.infer<typeof weightsManifestSchema>;
+
 const signatureEntrySchema = z.object({ name: z.string() });
 
 const modelJsonSchema = z.object({
   format: z.string().optional(),
   modelTopology: z.object({ node: z.array(nodeSchema) }),
-  weightsManifest: z.array(z.object({ paths: z.array(z.string()), weights: z.array(weightSchema) })),
+  weightsManifest: weightsManifestSchema,
   signature: z
     .object({
       inputs: z.record(z.string(), signatureEntrySchema).optional(),
@@ -152,6 +156,20 @@ function decodeWeight(
   throw new Error(`${model}: weight "${spec.name}" has dtype "${spec.dtype}", which the converter does not know.`);
 }
 
+/** Decodes the weights a manifest lists from the concatenated shard bytes (dequantised to float32). */
+export function decodeWeights(manifest: WeightsManifest, weightBytes: Buffer, model: string): Map<string, TfTensor> {
+  const weights = new Map<string, TfTensor>();
+  let offset = 0;
+  for (const group of manifest) {
+    for (const spec of group.weights) {
+      const { tensor, size } = decodeWeight(spec, weightBytes, offset, model);
+      weights.set(spec.name, tensor);
+      offset += size;
+    }
+  }
+  return weights;
+}
+
 /** Parses model.json text and the concatenated weight bytes into a graph. */
 export function parseTfGraph(jsonText: string, weightBytes: Buffer, model: string): TfGraph {
   let raw: unknown;
@@ -167,15 +185,7 @@ export function parseTfGraph(jsonText: string, weightBytes: Buffer, model: strin
     );
   }
   const json = parsed.data;
-  const weights = new Map<string, TfTensor>();
-  let offset = 0;
-  for (const group of json.weightsManifest) {
-    for (const spec of group.weights) {
-      const { tensor, size } = decodeWeight(spec, weightBytes, offset, model);
-      weights.set(spec.name, tensor);
-      offset += size;
-    }
-  }
+  const weights = decodeWeights(json.weightsManifest, weightBytes, model);
   const nodes = json.modelTopology.node;
   const signatureOutputs = json.signature?.outputs;
   let outputs: string[];

@@ -13,8 +13,8 @@ import { systemClock } from '../../electron/core/clock.js';
 import { EventHub } from '../../electron/core/event-hub.js';
 import { createLogger } from '../../electron/core/logger.js';
 import { Gallery } from '../../electron/core/matching/gallery.js';
-import { matchThresholdFor } from '../../electron/core/matching/thresholds.js';
-import { DEFAULT_MATCH_MARGIN, RecognitionPipeline } from '../../electron/core/recognition/recognition-pipeline.js';
+import { matchRuleFor } from '../../electron/core/matching/thresholds.js';
+import { RecognitionPipeline } from '../../electron/core/recognition/recognition-pipeline.js';
 import { CameraManager } from '../../electron/core/runtime/camera-manager.js';
 import { openDatabase } from '../../electron/core/store/database.js';
 import { startVisionEngine, type VisionBackend } from '../../electron/core/vision/onnx/vision-backend.js';
@@ -51,7 +51,7 @@ export const camerasSection: BenchSection = {
       engine,
       gallery: new Gallery(engine.embeddingSize),
       clock: systemClock,
-      match: { threshold: matchThresholdFor(engine.modelId), margin: DEFAULT_MATCH_MARGIN },
+      match: matchRuleFor(engine.modelId),
       quality: DEFAULT_QUALITY,
       onFaceSeen: () => undefined,
       onRecognised: () => undefined,

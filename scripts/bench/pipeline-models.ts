@@ -2,6 +2,8 @@
  * Bench section `models`: each face model's latency on its own, TF.js-wasm (human's graph model, as the human
  * engine runs it) against onnxruntime-node (the converted model), on the same input made from a real photo,
  * p50 and p95 side by side with the speedup. Converts the models first when they are missing or stale.
+ * dlibres (face-api's dlib ResNet recogniser) runs against face-api's own FaceRecognitionNet on tfjs-wasm,
+ * when the @vladmandic/face-api dev dependency is installed.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +13,8 @@ import type * as TfCore from '@tensorflow/tfjs-core';
 import type * as TfConverter from '@tensorflow/tfjs-converter';
 import * as ort from 'onnxruntime-node';
 import { convertModels, DEFAULT_OUT_DIR, FACE_MODELS, humanModelsDir } from '../../native-models/src/convert-models.js';
+import { DLIBRES_INPUT_SIZE, DLIBRES_MODEL, faceApiModelDir } from '../../native-models/src/face-api-resnet.js';
+import { loadFaceApi } from '../eval/face-api-embedder.js';
 import { decodeJpeg } from '../../electron/core/vision/decode.js';
 import { fileModelHandler } from '../../electron/core/vision/file-model-loader.js';
 import { percentile, round, type BenchRow, type BenchSection } from './section.js';
@@ -27,6 +31,36 @@ async function time(runs: number, task: () => Promise<unknown>): Promise<number[
     out.push(performance.now() - t0);
   }
   return out;
+}
+
+function figuresOf(tfjs: number[], onnx: number[]) {
+  return {
+    tfjs_p50_ms: round(percentile(tfjs, 50)),
+    tfjs_p95_ms: round(percentile(tfjs, 95)),
+    onnx_p50_ms: round(percentile(onnx, 50)),
+    onnx_p95_ms: round(percentile(onnx, 95)),
+    speedup: round(percentile(tfjs, 50) / percentile(onnx, 50), 1),
+  };
+}
+
+/** dlibres on a 150 px chip of the photo's pixels: face-api's computeFaceDescriptor against the ONNX model. */
+async function dlibresFigures(runs: number, pixels: Uint8Array) {
+  const { faceapi, tf } = await loadFaceApi(['faceRecognitionNet']);
+  const size = DLIBRES_INPUT_SIZE;
+  const chip = Uint8Array.from({ length: size * size * 3 }, (_, i) => pixels[i % pixels.length] ?? 0);
+  const session = await ort.InferenceSession.create(path.join(DEFAULT_OUT_DIR, `${DLIBRES_MODEL}.onnx`), {
+    graphOptimizationLevel: 'all',
+  });
+  const tfjs = await time(runs, async () => {
+    const input = tf.tensor3d(chip, [size, size, 3], 'int32');
+    await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(input);
+    input.dispose();
+  });
+  const data = Float32Array.from(chip);
+  const onnx = await time(runs, () => session.run({ input: new ort.Tensor('float32', data, [1, size, size, 3]) }));
+  await session.release();
+  faceapi.nets.faceRecognitionNet.dispose();
+  return figuresOf(tfjs, onnx);
 }
 
 export const modelsSection: BenchSection = {
@@ -65,17 +99,19 @@ export const modelsSection: BenchSection = {
       const onnx = await time(runs, () =>
         session.run({ [session.inputNames[0] as string]: new ort.Tensor('float32', data, shape) }),
       );
-      const figures = {
-        tfjs_p50_ms: round(percentile(tfjs, 50)),
-        tfjs_p95_ms: round(percentile(tfjs, 95)),
-        onnx_p50_ms: round(percentile(onnx, 50)),
-        onnx_p95_ms: round(percentile(onnx, 95)),
-        speedup: round(percentile(tfjs, 50) / percentile(onnx, 50), 1),
-      };
+      const figures = figuresOf(tfjs, onnx);
       json[name] = figures;
       rows.push({ label: name, values: figures });
       await session.release();
       model.dispose();
+    }
+    if (faceApiModelDir() === null) {
+      context.progress(`${DLIBRES_MODEL}: skipped (@vladmandic/face-api is not installed)`);
+    } else {
+      context.progress(`${DLIBRES_MODEL}: ${runs} runs on each runtime (tfjs: face-api's own net)`);
+      const figures = await dlibresFigures(runs, frame.data);
+      json[DLIBRES_MODEL] = figures;
+      rows.push({ label: DLIBRES_MODEL, values: figures });
     }
     return { json: { models: json }, rows };
   },

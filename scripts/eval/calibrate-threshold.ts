@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/eval/calibrate-threshold.ts [--backend onnx|human] [--far 0.001]`: the match threshold for the
+ * `npx tsx scripts/eval/calibrate-threshold.ts [--backend onnx|human] [--recogniser dlib|faceres] [--far 0.001]`: the match threshold for the
  * engine's model, calibrated on every identity set under ../shared/data/faces/identities (LFW, BBT, dlib): genuine
  * and impostor pairs are formed within each set, the impostor scores of all sets are pooled, and the threshold is
  * the lowest one whose pooled false-accept rate is at most --far. Prints it with the TAR it leaves per set; the
@@ -12,17 +12,21 @@ import { createLogger } from '../../electron/core/logger.js';
 import { pairScores, rateAbove, thresholdAtFar } from '../../electron/core/matching/roc.js';
 import { dot } from '../../electron/core/matching/similarity.js';
 import { createFaceEngine } from '../../electron/core/vision/worker-pool/engine-factory.js';
-import { backendOption, option, UsageError } from './cli-args.js';
+import { backendOption, recogniserOption, option, UsageError } from './cli-args.js';
 import { embedPhoto, type LabelledEmbedding } from './face-eval.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const identities = path.resolve(root, '../shared/data/faces/identities');
 
 async function main(argv: readonly string[]): Promise<void> {
-  const backend = backendOption(argv, 'human');
+  const backend = backendOption(argv, 'onnx');
   const far = Number(option(argv, '--far') ?? '0.001');
   if (!(far > 0 && far < 1)) throw new UsageError('--far must be a rate between 0 and 1, e.g. 0.001.');
-  const engine = await createFaceEngine({ backend }, createLogger({ level: 'warn' }));
+  const recogniser = recogniserOption(argv);
+  const engine = await createFaceEngine(
+    { backend, ...(recogniser === undefined ? {} : { recogniser }) },
+    createLogger({ level: 'warn' }),
+  );
   try {
     const sets = (await readdir(identities, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
     const genuineBySet = new Map<string, number[]>();

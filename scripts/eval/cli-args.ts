@@ -1,4 +1,5 @@
 /** Command-line options shared by the eval tools: `--name value` pairs and flags, with a sentence on misuse. */
+import { isRecogniser, RECOGNISERS, type Recogniser } from '../../electron/core/vision/onnx/onnx-engine.js';
 import { isBackend, type Backend } from '../../electron/core/vision/worker-pool/engine-factory.js';
 
 export class UsageError extends Error {}
@@ -14,6 +15,14 @@ export function option(argv: readonly string[], name: string): string | undefine
 export function backendOption(argv: readonly string[], fallback: Backend): Backend {
   const value = option(argv, '--backend') ?? fallback;
   if (!isBackend(value)) throw new UsageError(`--backend must be onnx or human, not '${value}'.`);
+  return value;
+}
+
+/** `--recogniser dlib|faceres` (onnx only); absent: the engine's default. */
+export function recogniserOption(argv: readonly string[]): Recogniser | undefined {
+  const value = option(argv, '--recogniser');
+  if (value === undefined) return undefined;
+  if (!isRecogniser(value)) throw new UsageError(`--recogniser must be ${RECOGNISERS.join(' or ')}, not '${value}'.`);
   return value;
 }
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../electron/core/logger.js';
+import { DLIB_RESNET_THRESHOLD } from '../../electron/core/matching/thresholds.js';
 import { createHumanEngine } from '../../electron/core/vision/human-engine.js';
 import type { FaceEngine } from '../../electron/core/vision/types.js';
 import { ageGroupOf, evaluateDemographics, readLabels } from './demographics-eval.js';
@@ -120,6 +121,13 @@ describe('evaluation tools on real photos', () => {
       ],
       { cwd: root },
     );
-    expect(JSON.parse(stdout)).toMatchObject({ images: 4, genuine_pairs: 2, impostor_pairs: 4, threshold: 0.65 });
+    // The product's engine by default: ONNX with the dlib recogniser, and that model's shipped threshold.
+    expect(JSON.parse(stdout)).toMatchObject({
+      images: 4,
+      genuine_pairs: 2,
+      impostor_pairs: 4,
+      threshold: DLIB_RESNET_THRESHOLD,
+      backend: 'onnx',
+    });
   }, 120_000);
 });

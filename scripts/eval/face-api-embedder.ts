@@ -44,9 +44,10 @@ interface ResolvingModule {
 /**
  * face-api's Node wasm build requires the umbrella `@tensorflow/tfjs`, which we do not install; everything it
  * uses comes from tfjs-core (ops, io) and the wasm/cpu backends, which we do. The umbrella name is pointed at a
- * module made of those for the one require, then the resolver is put back.
+ * module made of those for the one require, then the resolver is put back. Also used by the dlibres parity
+ * test and the bench (native-models/src/face-api-resnet.ts converts face-api's recogniser to ONNX).
  */
-function requireFaceApi(): { faceapi: FaceApiModule; tf: typeof TfCore } {
+export function requireFaceApi(): { faceapi: FaceApiModule; tf: typeof TfCore } {
   const require = createRequire(import.meta.url);
   const shimId = path.join(path.dirname(require.resolve('@tensorflow/tfjs-core')), '__face-api-tfjs-shim__.js');
   const shim = new Module(shimId);
@@ -72,16 +73,22 @@ export interface FaceApiEmbedder extends PhotoEmbedder {
   close(): Promise<void>;
 }
 
-/** Loads face-api's detector, landmark and recognition models from the package's model/ folder on tfjs wasm. */
-export async function createFaceApiEmbedder(minConfidence = 0.5): Promise<FaceApiEmbedder> {
+type FaceApiNet = 'ssdMobilenetv1' | 'faceLandmark68Net' | 'faceRecognitionNet';
+
+/** face-api on tfjs wasm with these nets loaded from the package's model/ folder. */
+export async function loadFaceApi(nets: readonly FaceApiNet[]): Promise<{ faceapi: FaceApiModule; tf: typeof TfCore }> {
   const { faceapi, tf } = requireFaceApi();
   const require = createRequire(import.meta.url);
   const modelDir = path.join(path.dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
   await tf.setBackend('wasm');
   await tf.ready();
-  await faceapi.nets.ssdMobilenetv1.loadFromDisk(modelDir);
-  await faceapi.nets.faceLandmark68Net.loadFromDisk(modelDir);
-  await faceapi.nets.faceRecognitionNet.loadFromDisk(modelDir);
+  for (const net of nets) await faceapi.nets[net].loadFromDisk(modelDir);
+  return { faceapi, tf };
+}
+
+/** Loads face-api's detector, landmark and recognition models from the package's model/ folder on tfjs wasm. */
+export async function createFaceApiEmbedder(minConfidence = 0.5): Promise<FaceApiEmbedder> {
+  const { faceapi, tf } = await loadFaceApi(['ssdMobilenetv1', 'faceLandmark68Net', 'faceRecognitionNet']);
   const options = new faceapi.SsdMobilenetv1Options({ minConfidence });
 
   const facesIn = async (frame: RgbFrame): Promise<DetectedFace[]> => {

@@ -3,6 +3,7 @@
  * cosine similarity to that person's best template is ABOVE the threshold. Templates carry their
  * model id, and so does the threshold, because scores of different models are not comparable.
  */
+import type { RejectionRule } from '../recognition/rejection-memory.js';
 
 /**
  * human 3.3.6 FaceRes (1024-d, cosine of L2-normalised descriptors); the ONNX engine runs the same converted model
@@ -19,9 +20,44 @@
  */
 export const HUMAN_FACERES_THRESHOLD = 0.65;
 
+/**
+ * dlib's ResNet-128 (face-api 1.7.15's weights) on our aligned 150 px chips (chip version 1), the ONNX engine's
+ * default recogniser. Calibrated the same way (scripts/eval/calibrate-threshold.ts, the same 6,410 pooled impostor
+ * pairs): pooled FAR <= 1e-3 at 0.9235 (measured FAR 0.00094), leaving TAR 0.936 on LFW, 1.000 on dlib and 0.700
+ * on BBT's grey crops; shipped rounded up to 0.925. Its scores crowd near 1 (dlib's own Euclidean 0.6 is cosine
+ * 0.82), which is why this threshold is so much higher than FaceRes's.
+ */
+export const DLIB_RESNET_THRESHOLD = 0.925;
+
 const THRESHOLDS: Readonly<Record<string, number>> = {
   'human-faceres-3.3.6': HUMAN_FACERES_THRESHOLD,
+  'dlib-resnet128-face-api-1.7.15-chip1': DLIB_RESNET_THRESHOLD,
 };
+
+/**
+ * Everything a match decision needs, per model: the threshold, the lead over the second-best person, and how
+ * much each clerk's rejection raises a customer's bar. FaceRes's margin (0.03) and rejection step (0.02, at most
+ * 0.08) were set on its score spread; dlib's scores crowd about three times closer (measured on LFW and dlib
+ * photos: impostor median to 99.9th percentile 0.843-0.915 against FaceRes's 0.435-0.642; median lead of a
+ * genuine best match over the best other person 0.067 against 0.202), so its margin and steps are a third.
+ */
+export interface ModelMatchRule {
+  readonly threshold: number;
+  readonly margin: number;
+  readonly rejection: RejectionRule;
+}
+
+const RULES: Readonly<Record<string, Omit<ModelMatchRule, 'threshold'>>> = {
+  'human-faceres-3.3.6': { margin: 0.03, rejection: { step: 0.02, maxRaise: 0.08 } },
+  'dlib-resnet128-face-api-1.7.15-chip1': { margin: 0.01, rejection: { step: 0.007, maxRaise: 0.028 } },
+};
+
+/** The calibrated match rule for a model id; unknown models have none (never guess one). */
+export function matchRuleFor(modelId: string): ModelMatchRule {
+  const rule = RULES[modelId];
+  if (rule === undefined) throw new Error(`No calibrated match rule for model '${modelId}'`);
+  return { threshold: matchThresholdFor(modelId), ...rule };
+}
 
 /** The calibrated threshold for a model id; unknown models have none (never guess one). */
 export function matchThresholdFor(modelId: string): number {

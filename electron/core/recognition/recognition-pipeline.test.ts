@@ -10,7 +10,7 @@ import { decodeJpeg } from '../vision/decode.js';
 import { createHumanEngine } from '../vision/human-engine.js';
 import { DEFAULT_QUALITY } from '../vision/quality-gate.js';
 import type { DetectOptions, FaceEngine, RgbFrame } from '../vision/types.js';
-import { RecognitionPipeline, type Recognition } from './recognition-pipeline.js';
+import { RecognitionPipeline, type MatchRule, type Recognition } from './recognition-pipeline.js';
 import { RejectionMemory } from './rejection-memory.js';
 
 const lfw = (person: string, n: number) =>
@@ -59,7 +59,7 @@ describe('recognition pipeline on real photos', () => {
     await human?.close();
   });
 
-  function pipeline(rejections?: RejectionMemory) {
+  function pipeline(rejections?: RejectionMemory, match: MatchRule = { threshold: 0.65, margin: 0.03 }) {
     const clock = fixedClock('2026-11-20T09:00:00Z');
     const recognised: Recognition[] = [];
     const seen: string[] = [];
@@ -67,7 +67,7 @@ describe('recognition pipeline on real photos', () => {
       engine,
       gallery,
       clock,
-      match: { threshold: 0.65, margin: 0.03 },
+      match,
       quality: DEFAULT_QUALITY,
       ...(rejections ? { rejections } : {}),
       onFaceSeen: (cameraId) => seen.push(cameraId),
@@ -123,5 +123,18 @@ describe('recognition pipeline on real photos', () => {
     memory.record('colin');
     memory.record('colin');
     expect(memory.thresholdRaise('colin')).toBeCloseTo(0.4, 9);
+  });
+
+  it("raises the bar by the model's own rejection rule when the match rule carries one", async () => {
+    // The memory's own rule would barely move the bar; the model's rule (its scores' scale) decides.
+    const memory = new RejectionMemory({ step: 0.001, maxRaise: 0.001 });
+    memory.record('colin');
+    const { recognised, frame } = pipeline(memory, {
+      threshold: 0.65,
+      margin: 0.03,
+      rejection: { step: 0.2, maxRaise: 0.4 },
+    });
+    for (let i = 0; i < 5; i++) await frame(colin);
+    expect(recognised).toEqual([]);
   });
 });

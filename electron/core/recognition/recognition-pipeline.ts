@@ -19,20 +19,16 @@ import {
 import { FrameDroppedError, type DetectedFace, type FaceEngine, type RgbFrame } from '../vision/types.js';
 import { FaceTracker, type TrackerOptions, DEFAULT_TRACKER, type Track } from './face-tracker.js';
 import { IdentityVotes, type Vote, type VoteOptions, DEFAULT_VOTES } from './identity-votes.js';
-import type { RejectionMemory } from './rejection-memory.js';
+import type { RejectionMemory, RejectionRule } from './rejection-memory.js';
 
 export interface MatchRule {
   /** Cosine similarity the best enrolled person must reach. */
   readonly threshold: number;
   /** How far the best person must be ahead of the second-best. */
   readonly margin: number;
+  /** How much each clerk's rejection raises a customer's bar, in this model's scores; absent: the memory's own. */
+  readonly rejection?: RejectionRule;
 }
-
-/**
- * How far the best person must lead the second-best: two enrolled people who look alike must not be confused
- * (with 3 templates each, LFW's genuine best scores lead the next person by far more than this).
- */
-export const DEFAULT_MATCH_MARGIN = 0.03;
 
 export interface Recognition {
   readonly cameraId: string;
@@ -277,7 +273,8 @@ export class RecognitionPipeline {
     const { best, second } = this.options.gallery.match(embedding);
     const { threshold, margin } = this.options.match;
     if (!best || excluded.has(best.customerId)) return null;
-    const bar = threshold + (this.options.rejections?.thresholdRaise(best.customerId) ?? 0);
+    const bar =
+      threshold + (this.options.rejections?.thresholdRaise(best.customerId, this.options.match.rejection) ?? 0);
     if (best.score < bar) return null;
     if (second && best.score - second.score < margin) return null;
     return { customerId: best.customerId, score: best.score };

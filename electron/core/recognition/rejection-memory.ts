@@ -40,8 +40,11 @@ export class RejectionMemory {
     return this.counts.get(customerId) ?? 0;
   }
 
-  /** How much higher than the model's threshold this customer's best score must be. */
-  thresholdRaise(customerId: string): number {
-    return Math.min(this.rule.maxRaise, this.rule.step * this.rejections(customerId));
+  /**
+   * How much higher than the model's threshold this customer's best score must be. The counts are the model's
+   * business no more than the rule is: a model whose scores crowd closer together passes its own (matchRuleFor).
+   */
+  thresholdRaise(customerId: string, rule: RejectionRule = this.rule): number {
+    return Math.min(rule.maxRaise, rule.step * this.rejections(customerId));
   }
 }

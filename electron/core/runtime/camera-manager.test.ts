@@ -18,8 +18,8 @@ import { systemClock } from '../clock.js';
 import { EventHub } from '../event-hub.js';
 import { memoryLogger } from '../logger.js';
 import { Gallery } from '../matching/gallery.js';
-import { matchThresholdFor } from '../matching/thresholds.js';
-import { DEFAULT_MATCH_MARGIN, RecognitionPipeline } from '../recognition/recognition-pipeline.js';
+import { matchRuleFor } from '../matching/thresholds.js';
+import { RecognitionPipeline } from '../recognition/recognition-pipeline.js';
 import { openTestStore, type TestStore } from '../store/testing.js';
 import { createHumanEngine } from '../vision/human-engine.js';
 import { DEFAULT_QUALITY } from '../vision/quality-gate.js';
@@ -37,7 +37,7 @@ beforeAll(async () => {
     engine,
     gallery: new Gallery(engine.embeddingSize),
     clock: systemClock,
-    match: { threshold: matchThresholdFor(engine.modelId), margin: DEFAULT_MATCH_MARGIN },
+    match: matchRuleFor(engine.modelId),
     quality: DEFAULT_QUALITY,
     onFaceSeen: () => undefined,
     onRecognised: () => undefined,

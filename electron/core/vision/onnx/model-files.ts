@@ -12,12 +12,22 @@ import { z } from 'zod';
 export const ONNX_MODELS = ['blazeface', 'faceres', 'emotion', 'antispoof', 'liveness'] as const;
 export type OnnxModelName = (typeof ONNX_MODELS)[number];
 
+/**
+ * Models the folder may or may not hold: dlibres (face-api's dlib ResNet recogniser) is only converted where
+ * the @vladmandic/face-api dev dependency is installed. Kept out of ONNX_MODELS so locateModelFiles (and the
+ * engine that loads every ONNX_MODELS entry) never requires them; locateOptionalModel finds one.
+ */
+export const OPTIONAL_ONNX_MODELS = ['dlibres'] as const;
+export type OptionalOnnxModelName = (typeof OPTIONAL_ONNX_MODELS)[number];
+
 const manifestSchema = z.object({
   source: z.string().optional(),
   models: z.record(
     z.string(),
     z.object({
       file: z.string(),
+      /** The entry's own source package when it is not the manifest's (dlibres: "@vladmandic/face-api@…"). */
+      source: z.string().optional(),
       inputs: z.array(z.object({ name: z.string(), shape: z.array(z.number()) })),
       outputs: z.array(z.object({ name: z.string(), shape: z.array(z.number()) })),
     }),
@@ -29,6 +39,14 @@ export interface ModelFiles {
   /** e.g. "@vladmandic/human@3.3.6": the package the TF.js models came from. */
   readonly source: string | undefined;
   readonly models: Readonly<Record<OnnxModelName, { path: string; input: string; outputs: readonly string[] }>>;
+}
+
+export interface OptionalModelFile {
+  readonly path: string;
+  readonly input: string;
+  readonly outputs: readonly string[];
+  /** e.g. "@vladmandic/face-api@1.7.15": the entry's own source, else the manifest's. */
+  readonly source: string | undefined;
 }
 
 function candidates(explicit: string | undefined): string[] {
@@ -62,4 +80,18 @@ export function locateModelFiles(explicitDir?: string): ModelFiles {
     entries[name] = { path: file, input: entry.inputs[0].name, outputs: entry.outputs.map((o) => o.name) };
   }
   return { dir, source: parsed.data.source, models: entries };
+}
+
+/** An optional model in the folder locateModelFiles found, or null when it was not converted there. */
+export function locateOptionalModel(files: ModelFiles, name: OptionalOnnxModelName): OptionalModelFile | null {
+  const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(path.join(files.dir, 'manifest.json'), 'utf8')));
+  const entry = parsed.success ? parsed.data.models[name] : undefined;
+  const file = entry ? path.join(files.dir, entry.file) : '';
+  if (!entry || !entry.inputs[0] || !existsSync(file)) return null;
+  return {
+    path: file,
+    input: entry.inputs[0].name,
+    outputs: entry.outputs.map((o) => o.name),
+    source: entry.source ?? files.source,
+  };
 }

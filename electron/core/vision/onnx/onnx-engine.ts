@@ -1,10 +1,15 @@
 /**
  * The FaceEngine on onnxruntime-node, running human's own models converted to ONNX (native-models/): BlazeFace
- * finds faces, FaceRes gives the 1024-d descriptor plus age and gender, and the emotion, anti-spoofing and
- * liveness models score each embedded face. Pre- and post-processing reproduce human 3.3.6 step for step
- * (resample.ts, blazeface-decode.ts, face-attributes.ts), so its results match the human engine's — the parity
- * tests hold it to that — at several times the speed: no TF.js, native kernels, and the faces of one frame
- * batched into one run per model.
+ * finds faces, FaceRes gives age and gender, and the emotion, anti-spoofing and liveness models score each
+ * embedded face. Pre- and post-processing reproduce human 3.3.6 step for step (resample.ts, blazeface-decode.ts,
+ * face-attributes.ts), so its results match the human engine's — the parity tests hold it to that — at several
+ * times the speed: no TF.js, native kernels, and the faces of one frame batched into one run per model.
+ *
+ * The identity descriptor comes from one of two recognisers:
+ * - `dlib` (the default): dlib's ResNet-128 (face-api's port, converted as `dlibres`) on a 150 px chip aligned on
+ *   BlazeFace's keypoints (face-align.ts). On LFW it verifies far better than FaceRes (docs/face-models.md).
+ * - `faceres`: human's own 1024-d FaceRes descriptor, identical to the human engine's (same model id), so
+ *   templates enrolled on either engine match on the other.
  *
  * Sessions are safe to run concurrently, so calls are not serialised; the worker pool decides concurrency.
  */
@@ -23,8 +28,16 @@ import {
   sigmoidScores,
   type FaceRegion,
 } from './blazeface-decode.js';
+import { alignedChip, CHIP_SIZE } from './face-align.js';
 import { decodeAge, decodeEmotion, decodeGender, emotionInput } from './face-attributes.js';
-import { locateModelFiles, ONNX_MODELS, type ModelFiles, type OnnxModelName } from './model-files.js';
+import {
+  locateModelFiles,
+  locateOptionalModel,
+  ONNX_MODELS,
+  type ModelFiles,
+  type OnnxModelName,
+  type OptionalModelFile,
+} from './model-files.js';
 import { cropAndResize, resizeBilinear, type Image } from './resample.js';
 
 export interface OnnxEngineOptions {
@@ -41,6 +54,18 @@ export interface OnnxEngineOptions {
   readonly realness?: boolean;
   /** Estimate the expression of embedded faces (about 1 ms a face). Default true. */
   readonly emotion?: boolean;
+  /**
+   * The identity descriptor's model. Absent: `dlib` when it was converted, else `faceres` with a warning. Asking
+   * for `dlib` when it was not converted is an error that says what to run.
+   */
+  readonly recogniser?: Recogniser;
+}
+
+export const RECOGNISERS = ['dlib', 'faceres'] as const;
+export type Recogniser = (typeof RECOGNISERS)[number];
+
+export function isRecogniser(value: string): value is Recogniser {
+  return (RECOGNISERS as readonly string[]).includes(value);
 }
 
 /** human's defaults, as the human engine configures them. */
@@ -51,7 +76,13 @@ const FACERES_SIZE = 224;
 const EMOTION_SIZE = 64;
 const ANTISPOOF_SIZE = 128;
 const LIVENESS_SIZE = 32;
-const EMBEDDING_SIZE = 1024;
+const FACERES_EMBEDDING_SIZE = 1024;
+const DLIB_EMBEDDING_SIZE = 128;
+/**
+ * Version of the chip alignment (face-align.ts) the dlib descriptors are computed on. It is part of the model id:
+ * a different template or warp moves every descriptor, and templates of different ids are never compared.
+ */
+const CHIP_VERSION = 1;
 
 type Quad = [number, number, number, number];
 type Sessions = Record<OnnxModelName, ort.InferenceSession>;
@@ -60,6 +91,20 @@ type Sessions = Record<OnnxModelName, ort.InferenceSession>;
 export function modelIdFor(files: ModelFiles): string {
   const match = /^@vladmandic\/human@(.+)$/.exec(files.source ?? '');
   return match ? `human-faceres-${match[1]}` : `onnx-faceres-${files.source ?? 'unknown'}`;
+}
+
+/** The dlib recogniser's model id: the weights' package and version, and the chip alignment's version. */
+export function dlibModelIdFor(model: OptionalModelFile): string {
+  const match = /^@vladmandic\/face-api@(.+)$/.exec(model.source ?? '');
+  return `dlib-resnet128-face-api-${match ? match[1] : (model.source ?? 'unknown')}-chip${CHIP_VERSION}`;
+}
+
+function boxIou(a: Box, b: Box): number {
+  const ix = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
+  const iy = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+  const inter = ix * iy;
+  const union = a.width * a.height + b.width * b.height - inter;
+  return union > 0 ? inter / union : 0;
 }
 
 /** human-engine's face box: the enlarged square shrunk back around its centre, clamped to the frame. */
@@ -113,20 +158,37 @@ export async function createOnnxEngine(options: OnnxEngineOptions): Promise<Face
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
     executionMode: 'sequential',
-    // Each session owns its intra-op thread pool, and by default those threads spin for a while after a run.
-    // Five sessions run back to back per face, so the spinning threads of the last model fought the next
-    // model's threads for the same cores: measured here, the five models took 77 ms in a row against 27 ms
-    // with spinning off (each alone is unchanged within 1-5 ms). Idle threads therefore sleep.
-    extra: { session: { intra_op: { allow_spinning: '0' } } },
+    // Each session owns its intra-op thread pool, whose threads by default keep spinning for a while after a
+    // run. Six sessions run back to back per face, so the last model's spinning threads fought the next model's
+    // for the same cores: measured here, the six models in a row took 112 ms spinning, 41 ms with spinning off
+    // (each model alone slower by up to 30 %), and 31 ms spinning within a run but stopped at its end.
+    extra: { session: { force_spinning_stop: '1' } },
   };
   const realness = options.realness ?? true;
   const emotion = options.emotion ?? true;
   const maxFaces = options.maxFaces ?? 10;
   const minScore = options.minDetectionScore ?? 0.3;
   const anchors = blazefaceAnchors(DETECTOR_SIZE);
+  const dlibModel = locateOptionalModel(files, 'dlibres');
+  if (options.recogniser === 'dlib' && !dlibModel) {
+    throw new Error(
+      `The dlib face recogniser (dlibres.onnx) is missing from ${files.dir}: it is converted from the ` +
+        '@vladmandic/face-api package. Install the dev dependencies and run: npm run models',
+    );
+  }
+  const recogniser: Recogniser = options.recogniser ?? (dlibModel ? 'dlib' : 'faceres');
+  if (options.recogniser === undefined && recogniser === 'faceres') {
+    logger.warn(
+      'the dlib face recogniser was not converted (npm run models needs the @vladmandic/face-api dev dependency); ' +
+        'recognising with FaceRes, which tells people apart less well',
+      { modelsDir: files.dir },
+    );
+  }
+  const embeddingSize = recogniser === 'dlib' ? DLIB_EMBEDDING_SIZE : FACERES_EMBEDDING_SIZE;
 
   const created: ort.InferenceSession[] = [];
   let sessions: Sessions;
+  let dlib: { session: ort.InferenceSession; input: string; output: string } | null = null;
   try {
     const entries: [OnnxModelName, ort.InferenceSession][] = [];
     for (const name of ONNX_MODELS) {
@@ -135,6 +197,11 @@ export async function createOnnxEngine(options: OnnxEngineOptions): Promise<Face
       entries.push([name, session]);
     }
     sessions = Object.fromEntries(entries) as Sessions;
+    if (recogniser === 'dlib' && dlibModel) {
+      const session = await ort.InferenceSession.create(dlibModel.path, sessionOptions);
+      created.push(session);
+      dlib = { session, input: dlibModel.input, output: dlibModel.outputs[0] ?? 'descriptor' };
+    }
   } catch (error) {
     await Promise.all(created.map((s) => s.release()));
     throw new Error(
@@ -163,7 +230,56 @@ export async function createOnnxEngine(options: OnnxEngineOptions): Promise<Face
       .filter((r) => r.end[0] - r.start[0] > 0 && r.end[1] - r.start[1] > 0);
   }
 
-  /** FaceRes, emotion, anti-spoofing and liveness on the given crops of one frame, one batched run per model. */
+  /**
+   * The dlib descriptors of these faces, one batched run: each face's chip aligned on its keypoints. A face that
+   * came without keypoints (FaceLandmarks is optional in the engine contract) borrows those of the detection
+   * that overlaps it most in this frame; with none, it gets no descriptor (null) rather than a misaligned one.
+   */
+  async function dlibDescriptors(
+    session: NonNullable<typeof dlib>,
+    frame: RgbFrame,
+    faces: readonly DetectedFace[],
+  ): Promise<(Float32Array | null)[]> {
+    let regions: FaceRegion[] | null = null;
+    const landmarks: (FaceLandmarks | null)[] = [];
+    for (const face of faces) {
+      if (face.landmarks) {
+        landmarks.push(face.landmarks);
+        continue;
+      }
+      regions ??= await detectRegions(frame);
+      let best: FaceRegion | null = null;
+      let bestIou = 0.3;
+      for (const region of regions) {
+        const overlap = boxIou(faceBox(region, frame), face.box);
+        if (overlap >= bestIou) {
+          best = region;
+          bestIou = overlap;
+        }
+      }
+      landmarks.push(best ? landmarksOf(best) : null);
+    }
+    const present = landmarks.filter((l): l is FaceLandmarks => l !== null);
+    if (present.length === 0) return faces.map(() => null);
+    const chipLength = CHIP_SIZE * CHIP_SIZE * 3;
+    const batch = new Float32Array(present.length * chipLength);
+    present.forEach((l, i) => alignedChip(frame, l, batch.subarray(i * chipLength, (i + 1) * chipLength)));
+    const result = await session.session.run({
+      [session.input]: new ort.Tensor('float32', batch, [present.length, CHIP_SIZE, CHIP_SIZE, 3]),
+    });
+    const descriptors = floatData(result[session.output], 'dlibres');
+    let next = 0;
+    return landmarks.map((l) => {
+      if (!l) return null;
+      const i = next++;
+      return normalise(descriptors.slice(i * DLIB_EMBEDDING_SIZE, (i + 1) * DLIB_EMBEDDING_SIZE));
+    });
+  }
+
+  /**
+   * The identity descriptor (FaceRes's or dlib's), age, gender, emotion, anti-spoofing and liveness of the given
+   * faces of one frame, one batched run per model. `crops` are human's crop boxes, by index into `faces`.
+   */
   async function describe(frame: RgbFrame, faces: DetectedFace[], crops: readonly [number, Quad][]) {
     if (crops.length === 0) return faces;
     const image: Image = { width: frame.width, height: frame.height, channels: 3, data: frame.data };
@@ -183,7 +299,14 @@ export async function createOnnxEngine(options: OnnxEngineOptions): Promise<Face
         outputs.find((t) => t?.dims[1] === width),
         'faceres',
       );
-    const descriptors = byWidth(EMBEDDING_SIZE);
+    const descriptors = byWidth(FACERES_EMBEDDING_SIZE);
+    const identities = dlib
+      ? await dlibDescriptors(
+          dlib,
+          frame,
+          crops.map(([faceIndex]) => faces[faceIndex] as DetectedFace),
+        )
+      : null;
     const genders = byWidth(1);
     const ages = byWidth(100);
     const emotions = emotion
@@ -221,7 +344,9 @@ export async function createOnnxEngine(options: OnnxEngineOptions): Promise<Face
       if (!face) return;
       out[faceIndex] = {
         ...face,
-        embedding: normalise(descriptors.slice(i * EMBEDDING_SIZE, (i + 1) * EMBEDDING_SIZE)),
+        embedding: identities
+          ? (identities[i] ?? null)
+          : normalise(descriptors.slice(i * FACERES_EMBEDDING_SIZE, (i + 1) * FACERES_EMBEDDING_SIZE)),
         age: decodeAge(ages.subarray(i * 100, (i + 1) * 100)),
         gender: decodeGender(genders[i] as number),
         ...(emotions ? { emotion: decodeEmotion(emotions.subarray(i * 7, (i + 1) * 7)) } : {}),
@@ -283,13 +408,28 @@ export async function createOnnxEngine(options: OnnxEngineOptions): Promise<Face
   // One warm-up run per model, so the first camera frame is not the slow one.
   await detect({ width: 64, height: 64, data: new Uint8Array(64 * 64 * 3) }, { embed: false });
   await embedFaces({ width: 64, height: 64, data: new Uint8Array(64 * 64 * 3) }, [
-    { box: { x: 16, y: 16, width: 32, height: 32 }, score: 1, embedding: null, sharpness: 0 },
+    {
+      box: { x: 16, y: 16, width: 32, height: 32 },
+      score: 1,
+      embedding: null,
+      sharpness: 0,
+      // Keypoints, so the dlib recogniser runs too (without them it would look for a face to borrow them from).
+      landmarks: {
+        rightEye: { x: 26, y: 26 },
+        leftEye: { x: 38, y: 26 },
+        nose: { x: 32, y: 32 },
+        mouth: { x: 32, y: 40 },
+        rightEar: { x: 18, y: 28 },
+        leftEar: { x: 46, y: 28 },
+      },
+    },
   ]);
 
-  const modelId = modelIdFor(files);
+  const modelId = recogniser === 'dlib' && dlibModel ? dlibModelIdFor(dlibModel) : modelIdFor(files);
   logger.info('face engine ready', {
     backend: 'onnx',
     modelId,
+    recogniser,
     modelsDir: files.dir,
     threads,
     realness,
@@ -314,14 +454,14 @@ export async function createOnnxEngine(options: OnnxEngineOptions): Promise<Face
   return {
     backend: 'onnx',
     modelId,
-    embeddingSize: EMBEDDING_SIZE,
+    embeddingSize,
     detect: (frame, detectOptions) => track(() => detect(frame, detectOptions)),
     embedFaces: (frame, faces) => track(() => embedFaces(frame, faces)),
     async close() {
       if (closed) return;
       closed = true;
       if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
-      await Promise.all(Object.values(sessions).map((s) => s.release()));
+      await Promise.all([...Object.values(sessions), ...(dlib ? [dlib.session] : [])].map((s) => s.release()));
       logger.info('face engine closed', { backend: 'onnx' });
     },
   };

@@ -4,7 +4,7 @@
  */
 import type { Logger } from '../../logger.js';
 import { createHumanEngine } from '../human-engine.js';
-import { createOnnxEngine } from '../onnx/onnx-engine.js';
+import { createOnnxEngine, type Recogniser } from '../onnx/onnx-engine.js';
 import type { FaceEngine } from '../types.js';
 
 export const BACKENDS = ['onnx', 'human'] as const;
@@ -20,6 +20,8 @@ export interface EngineSpec {
   readonly realness?: boolean;
   /** onnxruntime threads per run (a pool gives each worker a share of the cores). */
   readonly threads?: number;
+  /** onnx only: the identity descriptor's model (dlib by default when converted; see onnx-engine.ts). */
+  readonly recogniser?: Recogniser;
 }
 
 /** Thrown when the ONNX engine cannot start because the converted models are not there. */
@@ -40,6 +42,7 @@ export async function createFaceEngine(spec: EngineSpec, logger: Logger): Promis
           logger,
           ...(spec.threads === undefined ? {} : { threads: spec.threads }),
           ...(spec.realness === undefined ? {} : { realness: spec.realness }),
+          ...(spec.recogniser === undefined ? {} : { recogniser: spec.recogniser }),
         });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
