@@ -58,8 +58,14 @@ export const CustomerSummary = z.object({
   lastName: z.string(),
   email: z.string(),
   enrolled: z.boolean(),
+  /** Templates per face model (each sample is stored once per model that described it). */
   templates: z.number().int().nonnegative(),
   consent: ConsentRecord.nullable(),
+  /**
+   * In customers.list once the face models have loaded: true when the customer is enrolled, but only with another
+   * face model than the running one, so they are not recognised until enrolled again. Absent otherwise.
+   */
+  needsReenrolment: z.boolean().optional(),
 });
 export type CustomerSummary = z.infer<typeof CustomerSummary>;
 
@@ -250,6 +256,16 @@ export const CameraStatus = z.object({
 });
 export type CameraStatus = z.infer<typeof CameraStatus>;
 
+/** Customers enrolled with other face models only, whom the running engine does not recognise (admin window). */
+export const ReenrolmentStatus = z.object({
+  /** The running engine's template model id. */
+  modelId: z.string(),
+  count: z.number().int().nonnegative(),
+  /** What to do about them, for the manager; null when there is nobody to enrol again. */
+  message: z.string().nullable(),
+});
+export type ReenrolmentStatus = z.infer<typeof ReenrolmentStatus>;
+
 /** Face engine and recognition counters since start (admin window). */
 export const VisionStats = z.object({
   backend: z.enum(['human', 'onnx']),
@@ -276,6 +292,8 @@ export const VisionStats = z.object({
   tracksRejected: z.number().int().nonnegative(),
   galleryTemplates: z.number().int().nonnegative(),
   galleryPeople: z.number().int().nonnegative(),
+  /** Customers who must be enrolled again to be recognised by this engine's model. */
+  reenrolment: ReenrolmentStatus,
 });
 export type VisionStats = z.infer<typeof VisionStats>;
 

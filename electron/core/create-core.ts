@@ -40,6 +40,7 @@ import { SignIns } from './services/sign-ins.js';
 import { openDatabase } from './store/database.js';
 import { incrementFootfall } from './store/footfall.js';
 import { storeName } from './store/settings.js';
+import { reenrolmentStatus } from './store/reenrolment.js';
 import { loadTemplates } from './store/templates.js';
 import { applySyncEffects } from './sync/core-effects.js';
 import { openSecretStore, type SecretStore } from './secrets/secret-store.js';
@@ -238,6 +239,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     progress(
       `Face models ready in ${((clock.now() - started) / 1000).toFixed(1)} s; ${gallery.size} templates enrolled.`,
     );
+    // Customers enrolled under another face model only are not in this gallery. Said once here; the admin window
+    // reads the live figure (vision.stats) and marks them in its customer list.
+    const reenrolment = reenrolmentStatus(db, engine.modelId);
+    if (reenrolment.message !== null) {
+      logger.warn(reenrolment.message, { modelId: engine.modelId, customers: reenrolment.count });
+    }
   })();
   // The host decides what to do with a failure; an unobserved rejection must not crash the process meanwhile.
   visionReady.catch((error: unknown) => logger.error('vision failed to start', { error: String(error) }));
@@ -270,7 +277,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     desktop: desktop.handlers,
     sync: createSyncHandlers({ db, clock, signIns, sync }),
     admin: admin.handlers,
-    recognition: createRecognitionHandlers({ board, signIns, vision: () => vision }),
+    recognition: createRecognitionHandlers({ db, board, signIns, vision: () => vision }),
     onErased: (customerId) =>
       void admin.hooks.erased.notify({ customerId, reason: 'erasure', actor: 'manager', outcome: null }),
   });

@@ -25,6 +25,7 @@ import { appendAudit } from './store/audit.js';
 import { customerSummary, listCustomers } from './store/customers.js';
 import type { WritableDb } from './store/database.js';
 import { eraseCustomerBiometrics } from './store/erasure.js';
+import { markReenrolment } from './store/reenrolment.js';
 import { listOpenOrders } from './store/orders.js';
 import { createManager, managerConfigured, signIn } from './store/users.js';
 
@@ -37,7 +38,12 @@ export interface HandlerDeps {
   readonly display: DisplayService;
   readonly board: PickupBoard;
   /** Null until the face models have loaded. */
-  readonly vision: () => { enrolment: EnrolmentService; pipeline: RecognitionPipeline; gallery: Gallery } | null;
+  readonly vision: () => {
+    enrolment: EnrolmentService;
+    pipeline: RecognitionPipeline;
+    gallery: Gallery;
+    engine: { readonly modelId: string };
+  } | null;
   /** The store's cameras (electron/core/runtime/camera-manager.ts). */
   readonly cameras: CameraManager;
   /** The desktop product's commands (electron/core/desktop/desktop-handlers.ts). */
@@ -96,7 +102,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'customers.list': (input, caller) => {
       signIns.requireManager(caller);
-      return listCustomers(db, input.query === undefined ? {} : { query: input.query });
+      const customers = listCustomers(db, input.query === undefined ? {} : { query: input.query });
+      // Flagged against the running face model: enrolled with another one only means not recognised.
+      return markReenrolment(db, customers, deps.vision()?.engine.modelId ?? null);
     },
     'customers.erase': (input, caller) => {
       const manager = signIns.requireManager(caller);

@@ -34,7 +34,15 @@ export function CustomerDetail({
     <section className="card customer-detail" aria-labelledby="detail-title" data-customer-id={customer.id}>
       <h2 id="detail-title">
         {customer.firstName} {customer.lastName}{' '}
-        {customer.enrolled ? <span className="badge ok">Enrolled</span> : <span className="badge">Not enrolled</span>}
+        {customer.needsReenrolment === true ? (
+          <span className="badge warn" title="Enrolled with another face model: not recognised until enrolled again">
+            Needs re-enrolment
+          </span>
+        ) : customer.enrolled ? (
+          <span className="badge ok">Enrolled</span>
+        ) : (
+          <span className="badge">Not enrolled</span>
+        )}
       </h2>
       <p className="muted">
         {customer.email} · {customer.templates} face template{customer.templates === 1 ? '' : 's'}

@@ -37,7 +37,15 @@ export function CustomerList({ store }: { readonly store: StoreApi<AdminState> }
                 {customer.firstName} {customer.lastName}
               </span>
               <span className="row-email muted">{customer.email}</span>
-              {customer.enrolled ? (
+              {customer.needsReenrolment === true ? (
+                <span
+                  className="badge warn"
+                  data-testid="reenrol-badge"
+                  title="Enrolled with another face model: not recognised until enrolled again"
+                >
+                  Needs re-enrolment
+                </span>
+              ) : customer.enrolled ? (
                 <span className="badge ok" data-testid="enrolled-badge">
                   Enrolled
                 </span>

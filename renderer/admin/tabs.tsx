@@ -15,6 +15,7 @@ import { CustomerDetail } from './CustomerDetail.js';
 import { CustomerList } from './CustomerList.js';
 import { KioskSection } from './KioskSection.js';
 import { PrivacySection } from './PrivacySection.js';
+import { ReenrolmentNotice } from './ReenrolmentNotice.js';
 import { ReportsSection } from './ReportsSection.js';
 import { SyncSection } from './SyncSection.js';
 import type { AdminState } from './store.js';
@@ -36,11 +37,14 @@ export const ADMIN_TABS: readonly AdminTab[] = [
     id: 'customers',
     label: 'Customers & enrolment',
     render: ({ client, store }) => (
-      <div className="workspace">
-        <CameraPanel store={store} />
-        <CustomerList store={store} />
-        <CustomerDetail store={store} client={client} />
-      </div>
+      <>
+        <ReenrolmentNotice client={client} />
+        <div className="workspace">
+          <CameraPanel store={store} />
+          <CustomerList store={store} />
+          <CustomerDetail store={store} client={client} />
+        </div>
+      </>
     ),
   },
   { id: 'reports', label: 'Reports', render: (props) => <ReportsSection {...props} /> },

@@ -1,13 +1,14 @@
 /**
  * `npx tsx scripts/eval/compare-recognisers.ts --dataset DIR [--dataset DIR2 ...] [--json] [--people N]
  * [--per-person M]`: the verification figures of eval:faces (face-eval.ts) for each recogniser we weigh, side by
- * side: human's faceres through our engine (human and onnx backends) and @vladmandic/face-api's 128-d ResNet
- * (eval-only, see face-api-embedder.ts). Progress on stderr, results on stdout as { dataset: { model: figures } }.
+ * side: human's faceres through our engine (human and onnx backends), dlib's 128-d ResNet as the ONNX engine runs
+ * it (on chips aligned by face-align.ts), and the same ResNet through @vladmandic/face-api's own detector and
+ * landmarks (eval-only, see face-api-embedder.ts). Progress on stderr, results on stdout as { dataset: { model: figures } }.
  */
 import path from 'node:path';
 import { createLogger } from '../../electron/core/logger.js';
 import { matchThresholdFor } from '../../electron/core/matching/thresholds.js';
-import { createFaceEngine } from '../../electron/core/vision/worker-pool/engine-factory.js';
+import { createFaceEngine, type EngineSpec } from '../../electron/core/vision/worker-pool/engine-factory.js';
 import { countOption, UsageError } from './cli-args.js';
 import { comparedFigures, datasetOptions, type ComparedFigures } from './compare-figures.js';
 import { createFaceApiEmbedder } from './face-api-embedder.js';
@@ -27,10 +28,15 @@ interface Candidate {
 async function candidates(): Promise<Candidate[]> {
   const logger = createLogger({ level: 'warn' });
   const out: Candidate[] = [];
-  for (const backend of ['human', 'onnx'] as const) {
-    const engine = await createFaceEngine({ backend }, logger);
+  const engines: [string, EngineSpec][] = [
+    ['faceres (human)', { backend: 'human' }],
+    ['faceres (onnx)', { backend: 'onnx', recogniser: 'faceres' }],
+    ['dlib resnet128 (onnx, aligned chips)', { backend: 'onnx', recogniser: 'dlib' }],
+  ];
+  for (const [model, spec] of engines) {
+    const engine = await createFaceEngine(spec, logger);
     out.push({
-      model: `faceres (${backend})`,
+      model,
       embedder: engineEmbedder(engine),
       threshold: matchThresholdFor(engine.modelId),
       close: () => engine.close(),
@@ -38,7 +44,12 @@ async function candidates(): Promise<Candidate[]> {
   }
   const faceApi = await createFaceApiEmbedder();
   // No shipped threshold exists for face-api: cosine 0.82 is dlib's Euclidean 0.6 on unit vectors (1 - 0.6²/2).
-  out.push({ model: 'face-api resnet128', embedder: faceApi, threshold: 0.82, close: () => faceApi.close() });
+  out.push({
+    model: "face-api resnet128 (face-api's own pipeline)",
+    embedder: faceApi,
+    threshold: 0.82,
+    close: () => faceApi.close(),
+  });
   return out;
 }
 

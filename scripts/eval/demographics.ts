@@ -15,7 +15,7 @@ const USAGE =
 async function main(argv: readonly string[]): Promise<void> {
   const labels = option(argv, '--labels');
   if (!labels) throw new UsageError('Say which labelled photos to evaluate with --labels CSV.');
-  const backend = backendOption(argv, 'human');
+  const backend = backendOption(argv, 'onnx');
   const limit = countOption(argv, '--limit');
   const engine = await createFaceEngine({ backend }, createLogger({ level: 'warn' }));
   try {

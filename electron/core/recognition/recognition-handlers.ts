@@ -1,12 +1,15 @@
 /**
  * The recognition commands: a clerk's "not this person" (staff window) and the vision counters for the admin
- * window (quality-gate rejections by reason, embeddings, decisions, dropped frames). Spread into the handler map.
+ * window (quality-gate rejections by reason, embeddings, decisions, dropped frames, and the customers who must be
+ * enrolled again for this engine's face model). Spread into the handler map.
  */
 import type { Handlers } from '../../contract/dispatch.js';
 import { CommandError } from '../../contract/result.js';
 import type { PickupBoard } from '../board/pickup-board.js';
 import type { Gallery } from '../matching/gallery.js';
 import type { SignIns } from '../services/sign-ins.js';
+import type { ReadableDb } from '../store/database.js';
+import { reenrolmentStatus } from '../store/reenrolment.js';
 import type { FaceEngine } from '../vision/types.js';
 import type { WorkerPoolStats } from '../vision/worker-pool/worker-pool.js';
 import type { RecognitionPipeline } from './recognition-pipeline.js';
@@ -14,6 +17,7 @@ import type { RecognitionPipeline } from './recognition-pipeline.js';
 export type RecognitionCommand = 'recognition.reject' | 'vision.stats';
 
 export interface RecognitionHandlerDeps {
+  readonly db: ReadableDb;
   readonly board: PickupBoard;
   readonly signIns: SignIns;
   /** Null until the face models have loaded. */
@@ -44,6 +48,7 @@ export function createRecognitionHandlers(deps: RecognitionHandlerDeps): Pick<Ha
         ...pipeline.stats(),
         galleryTemplates: gallery.size,
         galleryPeople: gallery.people,
+        reenrolment: reenrolmentStatus(deps.db, engine.modelId),
       };
     },
   };

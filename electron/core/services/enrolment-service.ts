@@ -3,6 +3,10 @@
  * consent text; samples are taken from the live camera through the quality gate; only `finish` writes, and it
  * writes consent, templates and (if agreed) the thumbnail in one transaction. A cancelled or abandoned session
  * leaves nothing behind.
+ *
+ * Besides the running engine's templates, `finish` stores the samples' alternate descriptors (other models'
+ * descriptors the engine computed anyway, DetectedFace.alternateEmbeddings) under their own model ids, so the
+ * customer is still recognised when the fallback engine, which recognises with another model, takes over.
  */
 import { randomUUID } from 'node:crypto';
 import type { CustomerSummary, EnrolmentSession, SampleResult } from '../../contract/dto.js';
@@ -61,6 +65,8 @@ interface Session {
   readonly thumbnailAgreed: boolean;
   readonly manager: string;
   readonly samples: Float32Array[];
+  /** Each accepted sample's alternate descriptors by model id, index for index with `samples`. */
+  readonly alternates: Readonly<Record<string, Float32Array>>[];
   /** Face crops for the cloud collection, only while a cloud mode is on; in memory only, gone with the session. */
   readonly faces: Buffer[];
   thumbnail: Buffer | null;
@@ -107,6 +113,7 @@ export class EnrolmentService {
       thumbnailAgreed: input.thumbnailAgreed,
       manager,
       samples: [],
+      alternates: [],
       faces: [],
       thumbnail: null,
     };
@@ -138,6 +145,7 @@ export class EnrolmentService {
     }
     if (!verdict.face.embedding) throw new Error('The engine returned a face without an embedding.');
     session.samples.push(verdict.face.embedding);
+    session.alternates.push(verdict.face.alternateEmbeddings ?? {});
     if (this.deps.cloud?.wantsFaces() === true) {
       session.faces.push(await cropToJpeg(frame, verdict.face.box, CLOUD_ENROLMENT_CROP_SIZE));
     }
@@ -161,6 +169,7 @@ export class EnrolmentService {
         `Take at least ${this.options.requiredSamples} good samples first (${session.samples.length} so far).`,
       );
     }
+    const alternates = alternateTemplates(session.alternates, engine.modelId);
     db.transaction(() => {
       const consent = recordConsent(db, clock, {
         customerId: session.customerId,
@@ -169,8 +178,10 @@ export class EnrolmentService {
         thumbnailAgreed: session.thumbnailAgreed,
       });
       addTemplates(db, clock, session.customerId, engine.modelId, session.samples);
+      for (const [modelId, embeddings] of alternates) addTemplates(db, clock, session.customerId, modelId, embeddings);
       if (session.thumbnail) setThumbnail(db, clock, session.customerId, session.thumbnail);
-      // The chain hears about the enrolment (consent only, no templates) in the same transaction.
+      // The chain hears about the enrolment (consent only, no templates) in the same transaction; it is told the
+      // running engine's model only: alternate templates are this PC's fallback and never leave it.
       queueEnrolment(db, {
         customerId: session.customerId,
         consent,
@@ -183,6 +194,7 @@ export class EnrolmentService {
         details: {
           customerId: session.customerId,
           samples: session.samples.length,
+          alternateModels: [...alternates.keys()],
           thumbnail: session.thumbnail !== null,
         },
       });
@@ -199,7 +211,10 @@ export class EnrolmentService {
       const faces = session.faces.splice(0);
       void this.deps.cloud.indexEnrolment(session.customerId, faces);
     }
-    this.deps.logger.info('customer enrolled', { samples: session.samples.length });
+    this.deps.logger.info('customer enrolled', {
+      samples: session.samples.length,
+      alternateModels: [...alternates.keys()],
+    });
     const summary = customerSummary(db, session.customerId);
     if (!summary) throw new CommandError('not_found', 'The customer disappeared while enrolling.');
     return summary;
@@ -231,4 +246,26 @@ export class EnrolmentService {
       if (now - session.agreedAt > this.options.sessionTtlMs) this.sessions.delete(id);
     }
   }
+}
+
+/**
+ * The alternate templates to store, by model id: only models every sample has a descriptor of (all the same
+ * length), so a person never has a partial set of another model's templates; never the primary model again.
+ */
+export function alternateTemplates(
+  samples: readonly Readonly<Record<string, Float32Array>>[],
+  primaryModelId: string,
+): Map<string, Float32Array[]> {
+  const out = new Map<string, Float32Array[]>();
+  const first = samples[0];
+  if (first === undefined) return out;
+  for (const modelId of Object.keys(first)) {
+    if (modelId === primaryModelId) continue;
+    const embeddings = samples.map((sample) => sample[modelId]);
+    const size = first[modelId]?.length ?? 0;
+    if (size > 0 && embeddings.every((e): e is Float32Array => e !== undefined && e.length === size)) {
+      out.set(modelId, embeddings);
+    }
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 /**
  * Customers and their summaries for the admin window: name, e-mail, whether they are enrolled in
- * face recognition, how many templates are stored and their current consent.
+ * face recognition, how many templates are stored (per face model) and their current consent.
  */
 import { randomUUID } from 'node:crypto';
 import type { CustomerSummary } from '../../contract/dto.js';
@@ -77,7 +77,9 @@ interface SummaryRow {
 
 const SUMMARY_SELECT = `
   SELECT c.id, c.first_name, c.last_name, c.email,
-         (SELECT COUNT(*) FROM face_templates t WHERE t.customer_id = c.id) AS templates,
+         -- Per model: an enrolment stores each sample's template once per model that described it.
+         COALESCE((SELECT COUNT(*) FROM face_templates t WHERE t.customer_id = c.id
+                   GROUP BY t.model_id ORDER BY 1 DESC LIMIT 1), 0) AS templates,
          k.text_version, k.agreed_at, k.recorded_by, k.thumbnail_agreed
   FROM customers c
   LEFT JOIN consents k ON k.customer_id = c.id AND k.withdrawn_at IS NULL`;

@@ -24,6 +24,14 @@ export interface DetectedFace {
   readonly score: number;
   /** L2-normalised embedding, or null when the engine was asked for detection only. */
   readonly embedding: Float32Array | null;
+  /**
+   * Descriptors of the same face by other recognition models, L2-normalised, keyed by the model id each would be
+   * stored under (e.g. the ONNX engine recognising with dlib also reports FaceRes's, which it computes anyway for age
+   * and gender). Set only by engines that get them for free, never computed on purpose. Enrolment stores them as
+   * templates of their own model id, so the customer stays recognisable on a fallback engine; like every embedding,
+   * they are never stored for strangers (only an enrolment with consent writes templates).
+   */
+  readonly alternateEmbeddings?: Readonly<Record<string, Float32Array>>;
   /** Variance of the Laplacian over the face crop in grey levels: low means blurry. */
   readonly sharpness: number;
   /** The detector's keypoints in frame pixels, when the engine reports them (head pose is estimated from them). */

@@ -10,6 +10,9 @@
  *   BlazeFace's keypoints (face-align.ts). On LFW it verifies far better than FaceRes (docs/face-models.md).
  * - `faceres`: human's own 1024-d FaceRes descriptor, identical to the human engine's (same model id), so
  *   templates enrolled on either engine match on the other.
+ * FaceRes runs on every embedded face either way (it gives age and gender), so with `dlib` each face also carries
+ * its FaceRes descriptor in `alternateEmbeddings`, under FaceRes's model id: enrolment stores both, and a customer
+ * enrolled here is still recognised when the human engine takes over as the fallback.
  *
  * Sessions are safe to run concurrently, so calls are not serialised; the worker pool decides concurrency.
  */
@@ -185,6 +188,8 @@ export async function createOnnxEngine(options: OnnxEngineOptions): Promise<Face
     );
   }
   const embeddingSize = recogniser === 'dlib' ? DLIB_EMBEDDING_SIZE : FACERES_EMBEDDING_SIZE;
+  /** FaceRes's template model id: the primary one with the faceres recogniser, the alternate one with dlib. */
+  const faceresModelId = modelIdFor(files);
 
   const created: ort.InferenceSession[] = [];
   let sessions: Sessions;
@@ -300,6 +305,8 @@ export async function createOnnxEngine(options: OnnxEngineOptions): Promise<Face
         'faceres',
       );
     const descriptors = byWidth(FACERES_EMBEDDING_SIZE);
+    const faceresOf = (i: number) =>
+      normalise(descriptors.subarray(i * FACERES_EMBEDDING_SIZE, (i + 1) * FACERES_EMBEDDING_SIZE));
     const identities = dlib
       ? await dlibDescriptors(
           dlib,
@@ -344,9 +351,10 @@ export async function createOnnxEngine(options: OnnxEngineOptions): Promise<Face
       if (!face) return;
       out[faceIndex] = {
         ...face,
-        embedding: identities
-          ? (identities[i] ?? null)
-          : normalise(descriptors.slice(i * FACERES_EMBEDDING_SIZE, (i + 1) * FACERES_EMBEDDING_SIZE)),
+        // With dlib identifying, FaceRes's descriptor (computed above for age and gender) rides along for free.
+        ...(identities
+          ? { embedding: identities[i] ?? null, alternateEmbeddings: { [faceresModelId]: faceresOf(i) } }
+          : { embedding: faceresOf(i) }),
         age: decodeAge(ages.subarray(i * 100, (i + 1) * 100)),
         gender: decodeGender(genders[i] as number),
         ...(emotions ? { emotion: decodeEmotion(emotions.subarray(i * 7, (i + 1) * 7)) } : {}),
@@ -425,7 +433,7 @@ export async function createOnnxEngine(options: OnnxEngineOptions): Promise<Face
     },
   ]);
 
-  const modelId = recogniser === 'dlib' && dlibModel ? dlibModelIdFor(dlibModel) : modelIdFor(files);
+  const modelId = recogniser === 'dlib' && dlibModel ? dlibModelIdFor(dlibModel) : faceresModelId;
   logger.info('face engine ready', {
     backend: 'onnx',
     modelId,

@@ -1,6 +1,8 @@
 /**
  * The messages between the worker pool (main thread) and its face workers. Frames travel as copies (structured
- * clone of the pixel bytes, about 1 ms for 640x480); results are plain DetectedFace values.
+ * clone of the pixel bytes, about 1 ms for 640x480); results are plain DetectedFace values, cloned whole: typed
+ * arrays (embedding, alternateEmbeddings) arrive as typed arrays of their own. Nothing is transferred, so a worker
+ * never hands over a buffer it still uses.
  */
 import type { DetectedFace } from '../types.js';
 import type { EngineSpec } from './engine-factory.js';
