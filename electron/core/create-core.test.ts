@@ -2,8 +2,6 @@
  * The core end to end in plain Node, with a real SQLite file, the real face models and real photos: enrolment
  * with consent, recognition and its events, a stranger who leaves no trace, and bad frames that change nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,23 +10,17 @@ import { lfwPhoto } from '../../e2e/support/paths.js';
 import type { EventName } from '../contract/access.js';
 import type { Caller } from '../contract/dispatch.js';
 import type { CameraStatus, DisplayState, EnrolmentSession, PickupAlert, SampleResult } from '../contract/dto.js';
-import type { Result } from '../contract/result.js';
-import { createCore, DATABASE_FILE } from './create-core.js';
+import { DATABASE_FILE } from './create-core.js';
 import type { Core } from './core-api.js';
-import { memoryLogger } from './logger.js';
+import { startTestCore, TEST_ADMIN as admin, value, type TestCore } from './testing/test-core.js';
 
-const admin: Caller = { role: 'admin', connectionId: 'admin-1' };
 const capture: Caller = { role: 'capture', connectionId: 'capture-1' };
 const staff: Caller = { role: 'staff', connectionId: 'staff-1' };
 
+let testCore: TestCore;
 let dataDir: string;
 let core: Core;
 const events: { event: EventName; payload: unknown }[] = [];
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 function rows(sql: string, ...params: unknown[]): number {
   const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
@@ -51,16 +43,12 @@ async function show(jpegs: readonly Buffer[], done: () => boolean, ms: number): 
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-core-'));
-  core = await createCore({ dataDir, camera: 'usb', mode: 'browser', version: 'test', logger: memoryLogger() });
-  core.onEvent((event, payload) => events.push({ event, payload }));
-  await core.visionReady;
-  value(await core.call(admin, 'auth.setupManager', { username: 'maria', password: 'correct horse 42' }));
+  testCore = await startTestCore('core', { onCoreEvent: (event, payload) => events.push({ event, payload }) });
+  ({ core, dataDir } = testCore);
 }, 180_000);
 
 afterAll(async () => {
-  await core.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await testCore?.close();
 });
 
 describe('the core', () => {

@@ -2,29 +2,22 @@
  * The recognition commands through the real core (real SQLite file, real face engine): a clerk's "not this
  * person" stores the rejection (ids and scores only) and the admin window reads the vision counters.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../contract/dispatch.js';
 import type { VisionStats } from '../../contract/dto.js';
-import type { Result } from '../../contract/result.js';
 import type { Core } from '../core-api.js';
-import { createCore, DATABASE_FILE } from '../create-core.js';
+import { DATABASE_FILE } from '../create-core.js';
 import { memoryLogger } from '../logger.js';
+import { startTestCore, TEST_ADMIN as admin, value, type TestCore } from '../testing/test-core.js';
 import { createHumanEngine } from '../vision/human-engine.js';
 
-const admin: Caller = { role: 'admin', connectionId: 'admin-1' };
 const staff: Caller = { role: 'staff', connectionId: 'staff-1' };
 
+let testCore: TestCore;
 let dataDir: string;
 let core: Core;
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 function withDb<T>(use: (db: Database.Database) => T): T {
   const db = new Database(path.join(dataDir, DATABASE_FILE));
@@ -36,22 +29,12 @@ function withDb<T>(use: (db: Database.Database) => T): T {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-recognition-'));
-  core = await createCore({
-    dataDir,
-    camera: 'usb',
-    mode: 'browser',
-    version: 'test',
-    logger: memoryLogger(),
-    engine: () => createHumanEngine({ logger: memoryLogger() }),
-  });
-  await core.visionReady;
-  value(await core.call(admin, 'auth.setupManager', { username: 'maria', password: 'correct horse 42' }));
+  testCore = await startTestCore('recognition', { engine: () => createHumanEngine({ logger: memoryLogger() }) });
+  ({ core, dataDir } = testCore);
 }, 180_000);
 
 afterAll(async () => {
-  await core?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await testCore?.close();
 });
 
 describe('recognition commands', () => {

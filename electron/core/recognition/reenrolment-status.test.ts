@@ -3,33 +3,25 @@
  * FaceRes templates only, as an older release stored them, is counted in the admin status with a sentence saying
  * what to do and marked in the customer list; once they have a template of the running model they are not.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../../contract/dispatch.js';
 import type { CustomerSummary, VisionStats } from '../../contract/dto.js';
-import type { Result } from '../../contract/result.js';
 import type { Core } from '../core-api.js';
-import { createCore, DATABASE_FILE } from '../create-core.js';
+import { DATABASE_FILE } from '../create-core.js';
 import { systemClock } from '../clock.js';
 import { CURRENT_CONSENT_VERSION } from '../domain/consent-text.js';
 import { memoryLogger } from '../logger.js';
 import { recordConsent } from '../store/consents.js';
 import { openDatabase, type WritableDb } from '../store/database.js';
 import { addTemplates } from '../store/templates.js';
+import { startTestCore, TEST_ADMIN as admin, value, type TestCore } from '../testing/test-core.js';
 import { createOnnxEngine } from '../vision/onnx/onnx-engine.js';
 
-const admin: Caller = { role: 'admin', connectionId: 'admin-1' };
 const FACERES = 'human-faceres-3.3.6';
 
+let testCore: TestCore;
 let dataDir: string;
 let core: Core;
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 /** A second connection to the core's database file, as another process would open it. */
 function withDb<T>(use: (db: WritableDb) => T): T {
@@ -48,22 +40,12 @@ const unit = (size: number) => {
 };
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-reenrol-'));
-  core = await createCore({
-    dataDir,
-    camera: 'usb',
-    mode: 'browser',
-    version: 'test',
-    logger: memoryLogger(),
-    engine: () => createOnnxEngine({ logger: memoryLogger(), threads: 1 }),
-  });
-  await core.visionReady;
-  value(await core.call(admin, 'auth.setupManager', { username: 'maria', password: 'correct horse 42' }));
+  testCore = await startTestCore('reenrol', { engine: () => createOnnxEngine({ logger: memoryLogger(), threads: 1 }) });
+  ({ core, dataDir } = testCore);
 }, 120_000);
 
 afterAll(async () => {
-  await core?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await testCore?.close();
 });
 
 describe('customers enrolled with another face model', () => {
