@@ -23,9 +23,10 @@ import { EventHub } from './event-hub.js';
 import { createHandlers } from './handlers.js';
 import type { Logger } from './logger.js';
 import { Gallery } from './matching/gallery.js';
-import { matchRuleFor } from './matching/thresholds.js';
+import { matchRuleFor, trackingSimilaritiesFor } from './matching/thresholds.js';
 import { cloudTrackLookup, decideWithCloud } from './recognition/cloud-decisions.js';
 import { applyMatchRejection } from './recognition/match-rejections.js';
+import { DEFAULT_TRACKER } from './recognition/face-tracker.js';
 import { RecognitionPipeline } from './recognition/recognition-pipeline.js';
 import { createRecognitionHandlers } from './recognition/recognition-handlers.js';
 import { RejectionMemory } from './recognition/rejection-memory.js';
@@ -208,6 +209,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       gallery,
       clock,
       match: matchRuleFor(engine.modelId),
+      tracker: { ...DEFAULT_TRACKER, ...trackingSimilaritiesFor(engine.modelId) },
       quality: DEFAULT_QUALITY,
       rejections,
       onFaceSeen: (cameraId) => incrementFootfall(db, clock, cameraId),

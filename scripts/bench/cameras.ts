@@ -13,7 +13,8 @@ import { systemClock } from '../../electron/core/clock.js';
 import { EventHub } from '../../electron/core/event-hub.js';
 import { createLogger } from '../../electron/core/logger.js';
 import { Gallery } from '../../electron/core/matching/gallery.js';
-import { matchRuleFor } from '../../electron/core/matching/thresholds.js';
+import { matchRuleFor, trackingSimilaritiesFor } from '../../electron/core/matching/thresholds.js';
+import { DEFAULT_TRACKER } from '../../electron/core/recognition/face-tracker.js';
 import { RecognitionPipeline } from '../../electron/core/recognition/recognition-pipeline.js';
 import { CameraManager } from '../../electron/core/runtime/camera-manager.js';
 import { openDatabase } from '../../electron/core/store/database.js';
@@ -52,6 +53,7 @@ export const camerasSection: BenchSection = {
       gallery: new Gallery(engine.embeddingSize),
       clock: systemClock,
       match: matchRuleFor(engine.modelId),
+      tracker: { ...DEFAULT_TRACKER, ...trackingSimilaritiesFor(engine.modelId) },
       quality: DEFAULT_QUALITY,
       onFaceSeen: () => undefined,
       onRecognised: () => undefined,

@@ -3,7 +3,13 @@
  * recogniser's are on its own (compressed) score scale; a model without calibration has no rule at all.
  */
 import { describe, expect, it } from 'vitest';
-import { DLIB_RESNET_THRESHOLD, HUMAN_FACERES_THRESHOLD, matchRuleFor, matchThresholdFor } from './thresholds.js';
+import {
+  DLIB_RESNET_THRESHOLD,
+  HUMAN_FACERES_THRESHOLD,
+  matchRuleFor,
+  matchThresholdFor,
+  trackingSimilaritiesFor,
+} from './thresholds.js';
 
 describe('match rules per model', () => {
   it('gives FaceRes and the dlib recogniser each their own calibrated threshold', () => {
@@ -20,6 +26,15 @@ describe('match rules per model', () => {
     expect(dlib.rejection.step).toBeLessThan(faceres.rejection.step);
     // Even the most rejected customer stays reachable: the raised bar stays below a perfect score.
     expect(dlib.threshold + dlib.rejection.maxRaise).toBeLessThan(1);
+  });
+
+  it("keeps each model's tracker bars between 'someone else' and 'the same face', around its threshold", () => {
+    for (const modelId of ['human-faceres-3.3.6', 'dlib-resnet128-face-api-1.7.15-chip1']) {
+      const { sameFaceSimilarity, otherFaceSimilarity } = trackingSimilaritiesFor(modelId);
+      expect(otherFaceSimilarity).toBeLessThan(matchThresholdFor(modelId));
+      expect(sameFaceSimilarity).toBeGreaterThan(matchThresholdFor(modelId));
+    }
+    expect(() => trackingSimilaritiesFor('some-other-model')).toThrow(/No tracking similarities/);
   });
 
   it('refuses to guess a rule for a model nobody calibrated', () => {

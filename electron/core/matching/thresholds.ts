@@ -59,6 +59,30 @@ export function matchRuleFor(modelId: string): ModelMatchRule {
   return { threshold: matchThresholdFor(modelId), ...rule };
 }
 
+/**
+ * The face tracker's two similarity bars, per model (recognition/face-tracker.ts): at or above `sameFace` a face
+ * joins a track it does not overlap; below `otherFace` a face that overlaps a track is someone else. FaceRes's
+ * (0.7 and 0.35) sit just above its threshold and below its impostors' median (0.435). dlib's scores crowd near
+ * 1, where FaceRes's bars would merge two different people (its impostors' median is 0.843) and never split
+ * crossing ones; its bars sit at the same places on its own scale.
+ */
+export interface TrackingSimilarities {
+  readonly sameFaceSimilarity: number;
+  readonly otherFaceSimilarity: number;
+}
+
+const TRACKING: Readonly<Record<string, TrackingSimilarities>> = {
+  'human-faceres-3.3.6': { sameFaceSimilarity: 0.7, otherFaceSimilarity: 0.35 },
+  'dlib-resnet128-face-api-1.7.15-chip1': { sameFaceSimilarity: 0.94, otherFaceSimilarity: 0.82 },
+};
+
+/** The tracker's similarity bars for a model id; unknown models have none (never guess them). */
+export function trackingSimilaritiesFor(modelId: string): TrackingSimilarities {
+  const bars = TRACKING[modelId];
+  if (bars === undefined) throw new Error(`No tracking similarities for model '${modelId}'`);
+  return bars;
+}
+
 /** The calibrated threshold for a model id; unknown models have none (never guess one). */
 export function matchThresholdFor(modelId: string): number {
   const threshold = THRESHOLDS[modelId];

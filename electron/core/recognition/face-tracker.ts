@@ -23,7 +23,10 @@ export interface TrackerOptions {
   readonly otherFaceSimilarity: number;
 }
 
-/** Similarities for human's FaceRes: genuine pairs on LFW average 0.69, impostors 0.45 (thresholds.ts). */
+/**
+ * Similarities for human's FaceRes: genuine pairs on LFW average 0.69, impostors 0.45. Other models score on
+ * other scales: the core takes the two similarity bars of the running model from thresholds.ts.
+ */
 export const DEFAULT_TRACKER: TrackerOptions = {
   minIou: 0.3,
   maxGapMs: 2500,

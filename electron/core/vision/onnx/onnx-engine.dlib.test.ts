@@ -7,11 +7,12 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertModels } from '../../../../native-models/src/convert-models.js';
 import { memoryLogger } from '../../logger.js';
 import { dot } from '../../matching/similarity.js';
-import { matchThresholdFor } from '../../matching/thresholds.js';
+import { matchThresholdFor, trackingSimilaritiesFor } from '../../matching/thresholds.js';
 import { decodeJpeg } from '../decode.js';
 import type { FaceEngine } from '../types.js';
 import { locateModelFiles } from './model-files.js';
@@ -61,6 +62,25 @@ describe('the ONNX engine with the dlib recogniser', () => {
     strangers.forEach((s, i) => {
       expect(dot(a as Float32Array, s), `Colin_Powell vs ${others[i]}`).toBeLessThan(threshold);
     });
+  });
+
+  it('gives the tracker bars on its own scale: the same face a frame later joins, other people do not', async () => {
+    const { sameFaceSimilarity, otherFaceSimilarity } = trackingSimilaritiesFor(engine.modelId);
+    const photo = readFileSync(lfw('Colin_Powell', 1));
+    // The next camera frame: the person moved a few pixels and the light changed a little.
+    const moved = await sharp(photo)
+      .extract({ left: 6, top: 4, width: 240, height: 240 })
+      .modulate({ brightness: 1.08 })
+      .jpeg()
+      .toBuffer();
+    const [now] = await engine.detect(await decodeJpeg(photo), { embed: true });
+    const [next] = await engine.detect(await decodeJpeg(moved), { embed: true });
+    if (!now?.embedding || !next?.embedding) throw new Error('no face embedded');
+    expect(dot(now.embedding, next.embedding)).toBeGreaterThanOrEqual(sameFaceSimilarity);
+    for (const other of [lfw('George_W_Bush', 1), lfw('Tony_Blair', 1), lfw('Donald_Rumsfeld', 1)]) {
+      expect(dot(now.embedding, await embedding(engine, other)), other).toBeLessThan(sameFaceSimilarity);
+    }
+    expect(otherFaceSimilarity).toBeLessThan(matchThresholdFor(engine.modelId));
   });
 
   it('aligns a face handed over without keypoints on the detection it overlaps', async () => {
