@@ -29,11 +29,6 @@ export const HUMAN_FACERES_THRESHOLD = 0.65;
  */
 export const DLIB_RESNET_THRESHOLD = 0.925;
 
-const THRESHOLDS: Readonly<Record<string, number>> = {
-  'human-faceres-3.3.6': HUMAN_FACERES_THRESHOLD,
-  'dlib-resnet128-face-api-1.7.15-chip1': DLIB_RESNET_THRESHOLD,
-};
-
 /**
  * Everything a match decision needs, per model: the threshold, the lead over the second-best person, and how
  * much each clerk's rejection raises a customer's bar. FaceRes's margin (0.03) and rejection step (0.02, at most
@@ -45,18 +40,6 @@ export interface ModelMatchRule {
   readonly threshold: number;
   readonly margin: number;
   readonly rejection: RejectionRule;
-}
-
-const RULES: Readonly<Record<string, Omit<ModelMatchRule, 'threshold'>>> = {
-  'human-faceres-3.3.6': { margin: 0.03, rejection: { step: 0.02, maxRaise: 0.08 } },
-  'dlib-resnet128-face-api-1.7.15-chip1': { margin: 0.01, rejection: { step: 0.007, maxRaise: 0.028 } },
-};
-
-/** The calibrated match rule for a model id; unknown models have none (never guess one). */
-export function matchRuleFor(modelId: string): ModelMatchRule {
-  const rule = RULES[modelId];
-  if (rule === undefined) throw new Error(`No calibrated match rule for model '${modelId}'`);
-  return { threshold: matchThresholdFor(modelId), ...rule };
 }
 
 /**
@@ -71,21 +54,41 @@ export interface TrackingSimilarities {
   readonly otherFaceSimilarity: number;
 }
 
-const TRACKING: Readonly<Record<string, TrackingSimilarities>> = {
-  'human-faceres-3.3.6': { sameFaceSimilarity: 0.7, otherFaceSimilarity: 0.35 },
-  'dlib-resnet128-face-api-1.7.15-chip1': { sameFaceSimilarity: 0.94, otherFaceSimilarity: 0.82 },
+/** One row per calibrated model: everything that depends on its score scale lives together. */
+const MODELS: Readonly<Record<string, ModelMatchRule & { readonly tracking: TrackingSimilarities }>> = {
+  'human-faceres-3.3.6': {
+    threshold: HUMAN_FACERES_THRESHOLD,
+    margin: 0.03,
+    rejection: { step: 0.02, maxRaise: 0.08 },
+    tracking: { sameFaceSimilarity: 0.7, otherFaceSimilarity: 0.35 },
+  },
+  'dlib-resnet128-face-api-1.7.15-chip1': {
+    threshold: DLIB_RESNET_THRESHOLD,
+    margin: 0.01,
+    rejection: { step: 0.007, maxRaise: 0.028 },
+    tracking: { sameFaceSimilarity: 0.94, otherFaceSimilarity: 0.82 },
+  },
 };
 
-/** The tracker's similarity bars for a model id; unknown models have none (never guess them). */
-export function trackingSimilaritiesFor(modelId: string): TrackingSimilarities {
-  const bars = TRACKING[modelId];
-  if (bars === undefined) throw new Error(`No tracking similarities for model '${modelId}'`);
-  return bars;
+/** A model's row; unknown models have none (never guess one), and the error names what was asked for. */
+function calibrated(modelId: string, what: string) {
+  const row = MODELS[modelId];
+  if (row === undefined) throw new Error(`No ${what} for model '${modelId}'`);
+  return row;
 }
 
-/** The calibrated threshold for a model id; unknown models have none (never guess one). */
+/** The calibrated match rule for a model id. */
+export function matchRuleFor(modelId: string): ModelMatchRule {
+  const { threshold, margin, rejection } = calibrated(modelId, 'calibrated match rule');
+  return { threshold, margin, rejection };
+}
+
+/** The tracker's similarity bars for a model id. */
+export function trackingSimilaritiesFor(modelId: string): TrackingSimilarities {
+  return calibrated(modelId, 'tracking similarities').tracking;
+}
+
+/** The calibrated threshold for a model id. */
 export function matchThresholdFor(modelId: string): number {
-  const threshold = THRESHOLDS[modelId];
-  if (threshold === undefined) throw new Error(`No calibrated match threshold for model '${modelId}'`);
-  return threshold;
+  return calibrated(modelId, 'calibrated match threshold').threshold;
 }

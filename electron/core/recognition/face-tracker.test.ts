@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TRACKER, FaceTracker, iou } from './face-tracker.js';
+import { iou } from '../vision/box-overlap.js';
+import { DEFAULT_TRACKER, FaceTracker } from './face-tracker.js';
 
 const box = (x: number, y: number, size = 100) => ({ x, y, width: size, height: size });
 

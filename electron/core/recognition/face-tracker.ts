@@ -8,6 +8,7 @@
  * Privacy: a track's embedding is the last one computed for it, held only while the track lives.
  */
 import { dot } from '../matching/similarity.js';
+import { iou } from '../vision/box-overlap.js';
 import type { Box } from '../vision/types.js';
 
 export interface TrackerOptions {
@@ -54,16 +55,6 @@ export interface TrackUpdate<F> {
 export interface TrackableFace {
   readonly box: Box;
   readonly embedding?: Float32Array | null;
-}
-
-export function iou(a: Box, b: Box): number {
-  const x1 = Math.max(a.x, b.x);
-  const y1 = Math.max(a.y, b.y);
-  const x2 = Math.min(a.x + a.width, b.x + b.width);
-  const y2 = Math.min(a.y + a.height, b.y + b.height);
-  const inter = Math.max(0, x2 - x1) * Math.max(0, y2 - y1);
-  const union = a.width * a.height + b.width * b.height - inter;
-  return union > 0 ? inter / union : 0;
 }
 
 function centreDistanceInWidths(a: Box, b: Box): number {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertModels } from '../../../../native-models/src/convert-models.js';
 import { memoryLogger } from '../../logger.js';
 import { dot, normalise } from '../../matching/similarity.js';
+import { iou } from '../box-overlap.js';
 import { decodeJpeg } from '../decode.js';
 import type { Box, DetectedFace, FaceEngine, RgbFrame } from '../types.js';
 import { createOnnxEngine } from './onnx-engine.js';
@@ -47,13 +48,6 @@ function referenceBox(face: ReferenceFace, frame: RgbFrame): Box {
   const x1 = Math.min(frame.width, Math.round(cx + w / 2));
   const y1 = Math.min(frame.height, Math.round(cy + h / 2));
   return { x: x0, y: y0, width: Math.max(0, x1 - x0), height: Math.max(0, y1 - y0) };
-}
-
-function iou(a: Box, b: Box): number {
-  const ix = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
-  const iy = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
-  const inter = ix * iy;
-  return inter / (a.width * a.height + b.width * b.height - inter);
 }
 
 interface Comparison {

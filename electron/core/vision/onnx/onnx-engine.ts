@@ -20,6 +20,7 @@ import * as ort from 'onnxruntime-node';
 import os from 'node:os';
 import type { Logger } from '../../logger.js';
 import { normalise } from '../../matching/similarity.js';
+import { iou } from '../box-overlap.js';
 import { faceSharpness } from '../sharpness.js';
 import type { Box, DetectOptions, DetectedFace, FaceEngine, FaceLandmarks, RgbFrame } from '../types.js';
 import {
@@ -100,14 +101,6 @@ export function modelIdFor(files: ModelFiles): string {
 export function dlibModelIdFor(model: OptionalModelFile): string {
   const match = /^@vladmandic\/face-api@(.+)$/.exec(model.source ?? '');
   return `dlib-resnet128-face-api-${match ? match[1] : (model.source ?? 'unknown')}-chip${CHIP_VERSION}`;
-}
-
-function boxIou(a: Box, b: Box): number {
-  const ix = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
-  const iy = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
-  const inter = ix * iy;
-  const union = a.width * a.height + b.width * b.height - inter;
-  return union > 0 ? inter / union : 0;
 }
 
 /** human-engine's face box: the enlarged square shrunk back around its centre, clamped to the frame. */
@@ -256,7 +249,7 @@ export async function createOnnxEngine(options: OnnxEngineOptions): Promise<Face
       let best: FaceRegion | null = null;
       let bestIou = 0.3;
       for (const region of regions) {
-        const overlap = boxIou(faceBox(region, frame), face.box);
+        const overlap = iou(faceBox(region, frame), face.box);
         if (overlap >= bestIou) {
           best = region;
           bestIou = overlap;
