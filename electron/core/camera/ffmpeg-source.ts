@@ -13,7 +13,7 @@ import type { CameraState } from '../../contract/dto.js';
 import type { Logger } from '../logger.js';
 import { redactCredentialsIn, redactUrl } from './camera-spec.js';
 import { DEFAULT_MAX_FRAME_BYTES, JpegSplitter } from './jpeg-splitter.js';
-import type { BackoffOptions } from './mjpeg-http-source.js';
+import { Reconnection, type BackoffOptions, type FailureSentence } from './reconnection.js';
 import { formatSeconds, guardEvents, type GuardedEvents } from './source-events.js';
 import type { CameraSource, CameraSourceEvents } from './types.js';
 
@@ -57,18 +57,13 @@ export class FfmpegSource implements CameraSource {
   private readonly fps: number;
   private readonly ffmpegPath: string;
   private readonly stallTimeoutMs: number;
-  private readonly initialBackoffMs: number;
-  private readonly maxBackoffMs: number;
   private readonly maxFrameBytes: number;
-  private readonly random: () => number;
   private readonly logger: Logger;
+  private readonly reconnection: Reconnection;
 
   private events: GuardedEvents | null = null;
   private run: Run | null = null;
-  private failures = 0;
-  private reconnectCount = 0;
   private watchdog: NodeJS.Timeout | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
   /** Processes told to stop that have not exited yet. */
   private readonly exiting = new Set<Promise<void>>();
 
@@ -81,20 +76,18 @@ export class FfmpegSource implements CameraSource {
     this.fps = fps;
     this.ffmpegPath = options.ffmpegPath ?? 'ffmpeg';
     this.stallTimeoutMs = options.stallTimeoutMs ?? 8000;
-    this.initialBackoffMs = options.backoff?.initialMs ?? 500;
-    this.maxBackoffMs = options.backoff?.maxMs ?? 30_000;
     this.maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
-    this.random = options.random ?? Math.random;
     this.logger = options.logger;
+    this.reconnection = new Reconnection(this.shownUrl, options.backoff, options.random ?? Math.random, this.logger);
   }
 
   get reconnects(): number {
-    return this.reconnectCount;
+    return this.reconnection.reconnects;
   }
 
   start(events: CameraSourceEvents): void {
     this.abandon();
-    this.failures = 0;
+    this.reconnection.reset();
     this.events = guardEvents(events, this.logger);
     this.events.onState('starting', null);
     this.open();
@@ -189,7 +182,7 @@ export class FfmpegSource implements CameraSource {
   private deliver(run: Run, jpeg: Buffer): void {
     if (this.run !== run || this.events === null) return;
     run.framesSeen++;
-    this.failures = 0;
+    this.reconnection.reset();
     this.armWatchdog(run);
     this.events.onState('running', null);
     this.events.onFrame(jpeg);
@@ -215,36 +208,19 @@ export class FfmpegSource implements CameraSource {
   }
 
   /** Ends the current ffmpeg, reports why, and schedules the next start. Ignores runs already replaced. */
-  private fail(
-    run: Run | null,
-    state: Extract<CameraState, 'error' | 'stalled'>,
-    sentence: (r: string) => string,
-  ): void {
+  private fail(run: Run | null, state: Extract<CameraState, 'error' | 'stalled'>, sentence: FailureSentence): void {
     if (this.run !== run || this.events === null) return;
     this.abandon();
-    const delay = this.nextDelay();
-    this.failures++;
-    const message = sentence(`retrying in ${formatSeconds(delay)}`);
-    this.logger.warn('camera connection failed', { camera: this.shownUrl, state, message, delayMs: Math.round(delay) });
-    this.events.onState(state, message);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      if (this.events === null) return;
-      this.reconnectCount++;
-      this.open();
-    }, delay);
-  }
-
-  private nextDelay(): number {
-    const base = Math.min(this.maxBackoffMs, this.initialBackoffMs * 2 ** this.failures);
-    return Math.min(this.maxBackoffMs, base * (0.75 + 0.5 * this.random()));
+    this.reconnection.schedule(this.events, state, sentence, () => {
+      if (this.events !== null) this.open();
+    });
   }
 
   /** Stops the current ffmpeg (TERM, then KILL after a second) and every timer. */
   private abandon(): void {
-    for (const timer of [this.watchdog, this.retryTimer]) if (timer !== null) clearTimeout(timer);
+    if (this.watchdog !== null) clearTimeout(this.watchdog);
     this.watchdog = null;
-    this.retryTimer = null;
+    this.reconnection.cancel();
     const run = this.run;
     this.run = null;
     if (run === null) return;

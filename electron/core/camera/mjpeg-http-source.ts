@@ -14,15 +14,9 @@ import type { Logger } from '../logger.js';
 import type { CameraState } from '../../contract/dto.js';
 import { redactUrl } from './camera-spec.js';
 import { DEFAULT_MAX_FRAME_BYTES, JpegSplitter, splitJpegs } from './jpeg-splitter.js';
+import { Reconnection, type BackoffOptions, type FailureSentence } from './reconnection.js';
 import { formatSeconds, guardEvents, type GuardedEvents } from './source-events.js';
 import type { CameraSource, CameraSourceEvents } from './types.js';
-
-export interface BackoffOptions {
-  /** First reconnect delay in ms. Default 500. */
-  readonly initialMs?: number;
-  /** Largest reconnect delay in ms. Default 30,000. */
-  readonly maxMs?: number;
-}
 
 export interface MjpegHttpSourceOptions {
   readonly id: string;
@@ -42,9 +36,6 @@ export interface MjpegHttpSourceOptions {
   readonly logger: Logger;
 }
 
-/** What a failure looks like to a person; `retry` is e.g. "retrying in 4 s". */
-type FailureSentence = (retry: string) => string;
-
 interface Connection {
   readonly generation: number;
   request: http.ClientRequest | null;
@@ -60,22 +51,16 @@ export class MjpegHttpSource implements CameraSource {
   private readonly shownUrl: string;
   private readonly pollIntervalMs: number;
   private readonly stallTimeoutMs: number;
-  private readonly initialBackoffMs: number;
-  private readonly maxBackoffMs: number;
   private readonly maxFrameBytes: number;
-  private readonly random: () => number;
   private readonly clock: Clock;
   private readonly logger: Logger;
+  private readonly reconnection: Reconnection;
 
   private events: GuardedEvents | null = null;
   private connection: Connection | null = null;
   /** Bumped whenever a connection is abandoned, so late callbacks from it are ignored. */
   private generation = 0;
-  /** Failures since frames last flowed: the backoff exponent. */
-  private failures = 0;
-  private reconnectCount = 0;
   private watchdog: NodeJS.Timeout | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
 
   constructor(options: MjpegHttpSourceOptions) {
@@ -86,21 +71,19 @@ export class MjpegHttpSource implements CameraSource {
     this.shownUrl = redactUrl(options.url);
     this.pollIntervalMs = 1000 / fps;
     this.stallTimeoutMs = options.stallTimeoutMs ?? 5000;
-    this.initialBackoffMs = options.backoff?.initialMs ?? 500;
-    this.maxBackoffMs = options.backoff?.maxMs ?? 30_000;
     this.maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
-    this.random = options.random ?? Math.random;
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger;
+    this.reconnection = new Reconnection(this.shownUrl, options.backoff, options.random ?? Math.random, this.logger);
   }
 
   get reconnects(): number {
-    return this.reconnectCount;
+    return this.reconnection.reconnects;
   }
 
   start(events: CameraSourceEvents): void {
     this.abandon();
-    this.failures = 0;
+    this.reconnection.reset();
     this.events = guardEvents(events, this.logger);
     this.events.onState('starting', null);
     this.open();
@@ -285,7 +268,7 @@ export class MjpegHttpSource implements CameraSource {
 
   private deliver(connection: Connection, jpeg: Buffer): void {
     if (this.connection !== connection || this.events === null) return;
-    this.failures = 0;
+    this.reconnection.reset();
     this.armWatchdog(connection);
     this.events.onState('running', null);
     this.events.onFrame(jpeg);
@@ -322,24 +305,9 @@ export class MjpegHttpSource implements CameraSource {
   ): void {
     if (this.connection !== connection || this.events === null) return;
     this.abandon();
-    const delay = this.nextDelay();
-    this.failures++;
-    const message = sentence(`retrying in ${formatSeconds(delay)}`);
-    this.logger.warn('camera connection failed', { camera: this.shownUrl, state, message, delayMs: Math.round(delay) });
-    this.events.onState(state, message);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      if (this.events === null) return;
-      this.reconnectCount++;
-      this.open();
-    }, delay);
-  }
-
-  /** initialMs doubling per failure up to maxMs, with ±25% jitter so many kiosks do not retry in step. */
-  private nextDelay(): number {
-    const base = Math.min(this.maxBackoffMs, this.initialBackoffMs * 2 ** this.failures);
-    const jittered = base * (0.75 + 0.5 * this.random());
-    return Math.min(this.maxBackoffMs, jittered);
+    this.reconnection.schedule(this.events, state, sentence, () => {
+      if (this.events !== null) this.open();
+    });
   }
 
   /** Cancels every timer and socket of the current connection. */
@@ -347,12 +315,12 @@ export class MjpegHttpSource implements CameraSource {
     this.generation++;
     const request = this.connection?.request ?? null;
     this.connection = null;
-    for (const timer of [this.watchdog, this.retryTimer, this.pollTimer]) {
+    for (const timer of [this.watchdog, this.pollTimer]) {
       if (timer !== null) clearTimeout(timer);
     }
     this.watchdog = null;
-    this.retryTimer = null;
     this.pollTimer = null;
+    this.reconnection.cancel();
     request?.destroy();
   }
 }
