@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { InlineError } from '../shared/components/ErrorBanner.js';
+import { LabelledInput } from '../shared/components/LabelledInput.js';
 import { AreaError } from './AreaError.js';
 import type { AdminState } from './store.js';
 
@@ -38,36 +39,29 @@ export function SetupForm({ store }: { readonly store: StoreApi<AdminState> }) {
         This account signs in to enrol customers and manage face data. Choose a password of at least {MIN_PASSWORD}{' '}
         characters; it is stored only on this PC.
       </p>
-      <label>
-        User name
-        <input
-          type="text"
-          data-testid="setup-username"
-          autoComplete="username"
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-        />
-      </label>
-      <label>
-        Password
-        <input
-          type="password"
-          data-testid="setup-password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
-      <label>
-        Repeat the password
-        <input
-          type="password"
-          data-testid="setup-password2"
-          autoComplete="new-password"
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-        />
-      </label>
+      <LabelledInput
+        label="User name"
+        testId="setup-username"
+        autoComplete="username"
+        value={username}
+        onChange={setUsername}
+      />
+      <LabelledInput
+        label="Password"
+        type="password"
+        testId="setup-password"
+        autoComplete="new-password"
+        value={password}
+        onChange={setPassword}
+      />
+      <LabelledInput
+        label="Repeat the password"
+        type="password"
+        testId="setup-password2"
+        autoComplete="new-password"
+        value={repeat}
+        onChange={setRepeat}
+      />
       <button type="submit" data-testid="setup-submit" disabled={busy}>
         Create the account
       </button>
@@ -94,26 +88,21 @@ export function LoginForm({ store }: { readonly store: StoreApi<AdminState> }) {
   return (
     <form className="auth card" onSubmit={submit} noValidate>
       <h1>Sign in</h1>
-      <label>
-        User name
-        <input
-          type="text"
-          data-testid="login-username"
-          autoComplete="username"
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-        />
-      </label>
-      <label>
-        Password
-        <input
-          type="password"
-          data-testid="login-password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
+      <LabelledInput
+        label="User name"
+        testId="login-username"
+        autoComplete="username"
+        value={username}
+        onChange={setUsername}
+      />
+      <LabelledInput
+        label="Password"
+        type="password"
+        testId="login-password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+      />
       <button type="submit" data-testid="login-submit" disabled={busy || username.trim() === '' || password === ''}>
         Sign in
       </button>
